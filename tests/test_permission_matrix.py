@@ -1,0 +1,129 @@
+"""Every URL × every person (role, own/other organisation), generated from the URL conf.
+
+A new view without a rule here fails `test_every_url_has_a_rule`. Persons: Anouk, the
+coordinator and the colleague belong to organisation A (own); Bram (ervaringswerker) and the
+researcher to other organisations; the policy officer's municipality funds A; the beheerder is
+staff. The object under test is Anouk's story, shared with her organisation.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from wijkennis.stories.models import DeidentificationSpan, Visibility
+
+from .factories import StoryFactory
+
+PERSONS = ("anouk", "coordinator", "colleague", "bram", "policy_officer", "researcher",
+           "admin", "anonymous")
+LOGIN = "login"  # expected: a redirect to the login page
+
+
+def everyone(status=200):
+    return dict.fromkeys(PERSONS, status)
+
+
+def signed_in(status=200, anonymous=LOGIN):
+    return {**everyone(status), "anonymous": anonymous}
+
+
+def only(allowed, ok=200, denied=403, anonymous=LOGIN):
+    return {p: (ok if p in allowed else denied) for p in PERSONS} | {"anonymous": anonymous}
+
+
+WRITERS = {"anouk", "coordinator", "bram"}
+ORG_A_READERS = {"anouk", "coordinator", "colleague"}
+AUTHOR_ONLY = only({"anouk"}, denied=404)
+
+# url name → (method, expected per person)
+RULES = {
+    "core:home": ("get", everyone()),
+    "set_language": ("post", everyone(302)),
+    "accounts:login": ("get", {**everyone(302), "anonymous": 200}),
+    "accounts:logout": ("post", everyone(302)),
+    "accounts:password_reset": ("get", everyone()),
+    "accounts:password_reset_done": ("get", everyone()),
+    "accounts:password_reset_confirm": ("get", everyone()),
+    "accounts:password_reset_complete": ("get", everyone()),
+    "stories:list": ("get", everyone()),
+    "stories:mine": ("get", signed_in()),
+    "stories:create": ("get", only(WRITERS)),
+    "stories:detail": ("get", only(ORG_A_READERS, denied=404, anonymous=404)),
+    "stories:edit": ("get", AUTHOR_ONLY),
+    "stories:review": ("get", AUTHOR_ONLY),
+    "stories:span": ("post", only({"anouk"}, ok=302, denied=404)),
+    "stories:hide": ("post", only({"anouk"}, ok=400, denied=404)),
+    "stories:publish": ("get", AUTHOR_ONLY),
+    "stories:withdraw": ("get", AUTHOR_ONLY),
+    "stories:erase": ("get", AUTHOR_ONLY),
+}
+# The Django admin: staff (beheerder) only; everyone else is sent to the admin login.
+ADMIN_RULE = ("get", {**everyone(302), "admin": 200})
+
+
+def all_url_names(patterns=None, namespace=""):
+    """(name, pattern) for every named route; admin routes with object ids are covered by
+    ADMIN_RULE through their list pages."""
+    found = []
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found += all_url_names(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            found.append((f"{namespace}{entry.name}", entry))
+    return found
+
+
+URL_NAMES = sorted({name for name, _pattern in all_url_names()})
+
+
+def rule_for(name):
+    if name.startswith("admin:"):
+        return ADMIN_RULE
+    return RULES.get(name)
+
+
+def test_every_url_has_a_rule():
+    missing = [name for name in URL_NAMES if rule_for(name) is None]
+    assert not missing, f"Add a permission rule for: {missing}"
+
+
+def url_kwargs(name, story, span):
+    pattern = dict(all_url_names())[name].pattern
+    wanted = set(pattern.regex.groupindex)
+    values = {"pk": story.pk, "span_pk": span.pk, "uidb64": "MQ", "token": "bad-token",
+              "app_label": "accounts"}
+    if not wanted <= set(values):
+        return None
+    return {key: values[key] for key in wanted}
+
+
+@pytest.mark.parametrize("name", [n for n in URL_NAMES if not n.startswith("admin:")] + [
+    "admin:index", "admin:accounts_user_changelist", "admin:organisations_organisation_add",
+    "admin:app_list", "admin:core_auditevent_changelist",
+])
+def test_url_answers_each_person_as_the_rule_says(client, people, name):
+    story = StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
+                         visibility=Visibility.ORGANISATION)
+    span = DeidentificationSpan.objects.create(
+        version=story.current_version, field="body", kind="name", start=0, end=2,
+        original="Ik", suggested="[naam 1]", replacement="[naam 1]", source="deduce",
+    )
+    method, expected = rule_for(name)
+    kwargs = url_kwargs(name, story, span)
+    assert kwargs is not None, f"{name}: the matrix cannot fill this URL's arguments"
+    url = reverse(name, kwargs=kwargs)
+    wrong = []
+    for person, want in expected.items():
+        client.logout()
+        user = getattr(people, person)
+        if user.is_authenticated:
+            client.force_login(user)
+        response = getattr(client, method)(url)
+        got = response.status_code
+        if want == LOGIN:
+            ok = got == 302 and response.url.startswith(reverse("accounts:login"))
+        else:
+            ok = got == want
+        if not ok:
+            wrong.append(f"{person}: expected {want}, got {got}")
+    assert not wrong, f"{method.upper()} {url}: " + "; ".join(wrong)

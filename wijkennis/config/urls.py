@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("wijkennis.core.urls")),
+    path("account/", include("wijkennis.accounts.urls")),
+    path("verhalen/", include("wijkennis.stories.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,17 @@
+from django.shortcuts import render
+
+from wijkennis.organisations.models import STORY_WRITER_ROLES, has_role
+from wijkennis.stories.models import Status, Story
+
+
+def home(request):
+    recent = (
+        Story.objects.visible_to(request.user)
+        .filter(status=Status.PUBLISHED)
+        .select_related("published_version")[:6]
+    )
+    return render(
+        request,
+        "core/home.html",
+        {"recent": recent, "can_write": has_role(request.user, STORY_WRITER_ROLES)},
+    )

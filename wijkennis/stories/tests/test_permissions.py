@@ -1,0 +1,75 @@
+"""Who may read a story: Story.objects.visible_to is the single place this is decided."""
+
+import pytest
+
+from tests.factories import StoryFactory
+from wijkennis.stories.models import Story, Visibility
+
+# Readers of a story written by Anouk (organisation A), per visibility.
+EXPECTED_READERS = {
+    Visibility.PRIVATE: {"anouk"},
+    Visibility.ORGANISATION: {"anouk", "coordinator", "colleague"},
+    Visibility.NETWORK: {"anouk", "coordinator", "colleague", "bram", "researcher"},
+    Visibility.PUBLIC: {
+        "anouk", "coordinator", "colleague", "bram", "researcher", "policy_officer", "admin",
+        "anonymous",
+    },
+}
+
+
+@pytest.mark.parametrize("visibility", list(Visibility))
+def test_published_story_is_read_by_exactly_the_allowed_roles(people, visibility):
+    story = StoryFactory(
+        author=people.anouk, organisation=people.org_a, published=True, visibility=visibility
+    )
+    readers = {
+        name for name, user in people.roles().items()
+        if Story.objects.visible_to(user).filter(pk=story.pk).exists()
+    }
+    assert readers == EXPECTED_READERS[visibility]
+
+
+@pytest.mark.parametrize("trait", [{}, {"withdrawn": True}])
+@pytest.mark.parametrize("visibility", list(Visibility))
+def test_drafts_and_withdrawn_stories_are_only_for_the_author(people, visibility, trait):
+    story = StoryFactory(
+        author=people.anouk, organisation=people.org_a, visibility=visibility, **trait
+    )
+    readers = {
+        name for name, user in people.roles().items()
+        if Story.objects.visible_to(user).filter(pk=story.pk).exists()
+    }
+    assert readers == {"anouk"}
+
+
+def test_organisation_story_of_b_is_hidden_from_organisation_a(people):
+    story = StoryFactory(
+        author=people.bram, organisation=people.org_b, published=True,
+        visibility=Visibility.ORGANISATION,
+    )
+    for user in (people.anouk, people.coordinator, people.colleague):
+        assert not Story.objects.visible_to(user).filter(pk=story.pk).exists()
+    assert Story.objects.visible_to(people.bram).filter(pk=story.pk).exists()
+
+
+def test_owned_by_gives_nobody_else_the_story(people):
+    story = StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
+                         visibility=Visibility.PUBLIC)
+    assert list(Story.objects.owned_by(people.anouk)) == [story]
+    for name, user in people.roles().items():
+        if name != "anouk":
+            assert not Story.objects.owned_by(user).exists()
+
+
+def test_others_read_the_published_version_not_the_draft(people, client):
+    story = StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
+                         visibility=Visibility.NETWORK, body="Gepubliceerde tekst.")
+    draft = story.versions.create(number=2, original_title="t", original_body="Nieuwe tekst.",
+                                  title="t", body="Nieuwe tekst.")
+    story.current_version = draft
+    story.save()
+    client.force_login(people.bram)
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "Gepubliceerde tekst." in page and "Nieuwe tekst." not in page
+    client.force_login(people.anouk)
+    assert "Nieuwe tekst." in client.get(story.get_absolute_url()).content.decode()

@@ -1,0 +1,129 @@
+"""Pages of the story flow, with the bad input of issue #2: never a 500, input kept."""
+
+import html
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.factories import StoryFactory
+from wijkennis.stories.models import Status, Story, Visibility
+
+
+@pytest.fixture
+def anouk_client(client, people):
+    client.force_login(people.anouk)
+    return client
+
+
+def test_empty_story_gets_a_dutch_message(anouk_client):
+    response = anouk_client.post(reverse("stories:create"), {"title": "Mijn titel", "body": "  "})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Je verhaal is nog leeg" in page
+    assert 'value="Mijn titel"' in page
+    assert not Story.objects.exists()
+
+
+def test_story_over_the_limit_is_refused_and_kept(anouk_client):
+    body = ("Ik belde de schuldhulp opnieuw. " * 7000)[:200_000]
+    response = anouk_client.post(reverse("stories:create"), {"title": "Lang", "body": body})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "200.000" in page and "100.000" in page
+    assert body[:5000] in page  # what the author typed is still in the box
+    assert not Story.objects.exists()
+
+
+def test_upload_that_is_not_utf8_gets_a_dutch_message(anouk_client):
+    upload = SimpleUploadedFile("brief.txt", "Één brief van de gemeente".encode("utf-16"))
+    response = anouk_client.post(
+        reverse("stories:create"), {"title": "Brief", "body": "", "upload": upload}
+    )
+    assert response.status_code == 200
+    assert "UTF-8" in response.content.decode()
+    assert not Story.objects.exists()
+
+
+def test_utf8_upload_becomes_the_story(anouk_client):
+    upload = SimpleUploadedFile("verhaal.txt", "Ik opende de schoenendoos met post.".encode())
+    response = anouk_client.post(
+        reverse("stories:create"), {"title": "", "body": "", "upload": upload}
+    )
+    story = Story.objects.get()
+    assert response.status_code == 302
+    assert story.current_version.original_body == "Ik opende de schoenendoos met post."
+    assert story.current_version.original_title.startswith("Ik opende")
+
+
+def test_script_in_a_story_is_shown_as_text(anouk_client, people, client):
+    script = '<script>alert("x")</script>'
+    anouk_client.post(
+        reverse("stories:create"), {"title": f"Titel {script}", "body": f"Tekst {script} erna."}
+    )
+    story = Story.objects.get()
+    for url in ("stories:review", "stories:detail", "stories:publish"):
+        page = anouk_client.get(reverse(url, args=[story.pk])).content.decode()
+        assert script not in page
+        assert html.escape(script) in page or "&lt;script&gt;" in page
+
+
+def test_review_page_highlights_each_replacement(anouk_client):
+    anouk_client.post(
+        reverse("stories:create"),
+        {"title": "Bezoek", "body": "Ik belde Kees de Boer op 06-12345678."},
+    )
+    story = Story.objects.get()
+    page = anouk_client.get(reverse("stories:review", args=[story.pk])).content.decode()
+    assert page.count('class="hidden-detail hidden-detail--accepted"') >= 2
+    assert "06-12345678" in page  # the author sees her own original
+    assert "[telefoonnummer]" in page
+
+
+def test_publish_without_consent_keeps_the_choice(anouk_client, people):
+    story = StoryFactory(author=people.anouk, organisation=people.org_a)
+    response = anouk_client.post(
+        reverse("stories:publish", args=[story.pk]), {"visibility": Visibility.NETWORK}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Vink het vakje aan" in page
+    assert 'value="network" id="visibility-network" aria-describedby="consent-network" checked' in page
+    story.refresh_from_db()
+    assert story.status == Status.DRAFT
+
+
+def test_span_decision_with_htmx_returns_the_review_fragment(anouk_client):
+    anouk_client.post(
+        reverse("stories:create"), {"title": "Bezoek", "body": "Ik belde 06-12345678."}
+    )
+    story = Story.objects.get()
+    span = story.current_version.spans.get()
+    response = anouk_client.post(
+        reverse("stories:span", args=[story.pk, span.pk]), {"decision": "undone"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert b"<html" not in response.content and b'id="review-body"' in response.content
+
+
+def test_unknown_span_decision_is_a_message_not_a_500(anouk_client):
+    anouk_client.post(reverse("stories:create"), {"title": "B", "body": "Ik belde 06-12345678."})
+    story = Story.objects.get()
+    span = story.current_version.spans.get()
+    response = anouk_client.post(
+        reverse("stories:span", args=[story.pk, span.pk]), {"decision": "hack"}, follow=True
+    )
+    assert response.status_code == 200
+
+
+def test_keyword_filter_searches_only_deidentified_text(client, people):
+    StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
+                 visibility=Visibility.PUBLIC, body="Over de deurwaarder.")
+    hidden = StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
+                          visibility=Visibility.PUBLIC, body="[naam 1] kwam langs.")
+    hidden.published_version.original_body = "Geheimnaam kwam langs."
+    hidden.published_version.save()
+    assert b"deurwaarder" in client.get(reverse("stories:list"), {"q": "deurwaarder"}).content
+    assert b"1 verhaal" in client.get(reverse("stories:list"), {"q": "deurwaarder"}).content
+    assert b"Geen verhalen" in client.get(reverse("stories:list"), {"q": "Geheimnaam"}).content

@@ -1,0 +1,237 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wijkennis.core.models import record_event
+from wijkennis.organisations.models import STORY_WRITER_ROLES, has_role
+from wijkennis.vocabulary.services import suggest_concepts
+
+from . import services
+from .forms import HidePhraseForm, PublishForm, SpanDecisionForm, StoryForm
+from .models import TEXT_FIELDS, DeidentificationSpan, Status, Story
+from .presentation import highlighted
+
+
+def story_list(request):
+    stories = (
+        Story.objects.visible_to(request.user)
+        .filter(status=Status.PUBLISHED)
+        .select_related("published_version", "organisation")
+        .prefetch_related("concepts")
+    )
+    query = request.GET.get("q", "").strip()[:200]
+    if query:
+        # Only de-identified text is searched; originals never leave the author's space.
+        stories = stories.filter(
+            Q(published_version__title__icontains=query)
+            | Q(published_version__body__icontains=query)
+            | Q(published_version__what_helped__icontains=query)
+            | Q(published_version__what_did_not_help__icontains=query)
+        )
+    page = Paginator(stories, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "stories/story_list.html",
+        {
+            "page": page,
+            "query": query,
+            "can_write": has_role(request.user, STORY_WRITER_ROLES),
+        },
+    )
+
+
+@login_required
+def my_stories(request):
+    stories = (
+        Story.objects.owned_by(request.user)
+        .select_related("current_version", "published_version")
+        .order_by("-updated_at")
+    )
+    return render(
+        request,
+        "stories/my_stories.html",
+        {"stories": stories, "can_write": has_role(request.user, STORY_WRITER_ROLES)},
+    )
+
+
+def story_detail(request, pk):
+    story = get_object_or_404(
+        Story.objects.visible_to(request.user).select_related("organisation"), pk=pk
+    )
+    version = story.version_for(request.user)
+    is_author = request.user.is_authenticated and story.author_id == request.user.pk
+    if not is_author:
+        record_event(request.user, "story.read", story)
+    return render(
+        request,
+        "stories/story_detail.html",
+        {"story": story, "version": version, "is_author": is_author},
+    )
+
+
+@login_required
+def story_create(request):
+    if not has_role(request.user, STORY_WRITER_ROLES):
+        raise PermissionDenied
+    form = StoryForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        story = services.save_draft(
+            request.user,
+            organisation=form.cleaned_data["organisation"],
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            what_helped=form.cleaned_data["what_helped"],
+            what_did_not_help=form.cleaned_data["what_did_not_help"],
+        )
+        messages.success(request, _("Saved. Now check what we made unrecognisable."))
+        return redirect("stories:review", pk=story.pk)
+    return render(request, "stories/story_form.html", {"form": form, "story": None})
+
+
+@login_required
+def story_edit(request, pk):
+    story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
+    version = story.current_version
+    initial = {field: version.original(field) for field in TEXT_FIELDS}
+    initial["organisation"] = story.organisation
+    form = StoryForm(
+        request.POST or None, request.FILES or None, user=request.user, initial=initial
+    )
+    form.fields["organisation"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        services.save_draft(
+            request.user,
+            organisation=story.organisation,
+            story=story,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            what_helped=form.cleaned_data["what_helped"],
+            what_did_not_help=form.cleaned_data["what_did_not_help"],
+        )
+        messages.success(request, _("Saved. Now check what we made unrecognisable."))
+        return redirect("stories:review", pk=story.pk)
+    return render(request, "stories/story_form.html", {"form": form, "story": story})
+
+
+def _review_context(story, hide_form=None):
+    version = story.current_version
+    spans = list(version.spans.all())
+    sections = [
+        {
+            "field": field,
+            "parts": highlighted(version.original(field), [s for s in spans if s.field == field]),
+        }
+        for field in TEXT_FIELDS
+        if version.original(field)
+    ]
+    return {
+        "story": story,
+        "version": version,
+        "spans": spans,
+        "sections": sections,
+        "hide_form": hide_form or HidePhraseForm(),
+    }
+
+
+@login_required
+def story_review(request, pk):
+    story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
+    return render(request, "stories/story_review.html", _review_context(story))
+
+
+@login_required
+@require_POST
+def span_decide(request, pk, span_pk):
+    story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
+    span = get_object_or_404(
+        DeidentificationSpan, pk=span_pk, version_id=story.current_version_id
+    )
+    form = SpanDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.decide_span(
+                request.user, span, form.cleaned_data["decision"], form.cleaned_data["replacement"]
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+    else:
+        messages.error(request, _("Choose what to do with this word."))
+    story.refresh_from_db()
+    if request.htmx:
+        return render(request, "stories/_review_body.html", _review_context(story))
+    return redirect(reverse("stories:review", args=[story.pk]) + f"#span-{span.pk}")
+
+
+@login_required
+@require_POST
+def hide_phrase(request, pk):
+    story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
+    form = HidePhraseForm(request.POST)
+    if form.is_valid():
+        try:
+            count = services.hide_phrase(
+                request.user,
+                story.current_version,
+                form.cleaned_data["phrase"],
+                form.cleaned_data["replacement"],
+            )
+        except ValidationError as error:
+            form.add_error("phrase", error.messages[0])
+        else:
+            if count:
+                messages.success(request, _("Hidden in %(count)s places.") % {"count": count})
+                return redirect("stories:review", pk=story.pk)
+            form.add_error("phrase", _("We could not find these words in your story."))
+    return render(request, "stories/story_review.html", _review_context(story, form), status=400)
+
+
+@login_required
+def story_publish(request, pk):
+    story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
+    version = story.current_version
+    suggested = suggest_concepts(*(getattr(version, field) for field in TEXT_FIELDS))
+    form = PublishForm(
+        request.POST or None,
+        story=story,
+        suggested=suggested,
+        initial={"visibility": story.visibility},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.publish_story(
+            request.user,
+            story,
+            visibility=form.cleaned_data["visibility"],
+            consent_given=form.cleaned_data["consent"],
+            concepts=form.cleaned_data["concepts"],
+        )
+        messages.success(request, _("Your story is shared."))
+        return redirect("stories:detail", pk=story.pk)
+    return render(
+        request, "stories/story_publish.html", {"story": story, "version": version, "form": form}
+    )
+
+
+@login_required
+def story_withdraw(request, pk):
+    story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
+    if request.method == "POST":
+        services.withdraw_story(request.user, story)
+        messages.success(request, _("Your story is withdrawn. Nobody else can read it now."))
+        return redirect("stories:detail", pk=story.pk)
+    return render(request, "stories/story_withdraw.html", {"story": story})
+
+
+@login_required
+def story_erase(request, pk):
+    story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
+    if request.method == "POST":
+        services.erase_story(request.user, story)
+        messages.success(request, _("Your story is erased, with everything that belonged to it."))
+        return redirect("stories:mine")
+    return render(request, "stories/story_erase.html", {"story": story})
