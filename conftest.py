@@ -39,6 +39,12 @@ class People:
         }
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Argon2 is deliberately slow; tests that check hashing set it back themselves.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def people(db) -> People:
     municipality = OrganisationFactory(name="Gemeente Testdam", kind=OrganisationKind.MUNICIPALITY)

@@ -104,9 +104,11 @@ def placeholder(kind: str, number: int | None = None) -> str:
 _deducer: deduce.Deduce | None = None
 _deducer_lock = threading.Lock()
 
-# Processors we skip: we merge and redact ourselves. Deduce's adjacent-merge
-# would glue "3511 AB" to "Utrecht" into one location, losing the postcode kind.
-_DEDUCE_DISABLED = frozenset({"merge_adjacent_annotations", "redactor"})
+# Processors we skip: we resolve overlaps, merge and redact ourselves, together
+# with our own rules. Deduce's adjacent-merge would glue "3511 AB" to "Utrecht"
+# into one location, and its overlap resolver throws away the place inside a
+# false name ("aan de rand van Deventer") before we can see it.
+_DEDUCE_DISABLED = frozenset({"overlap_resolver", "merge_adjacent_annotations", "redactor"})
 
 # Errors a truncated or foreign pickle cache can raise; we rebuild on them.
 _CACHE_ERRORS = (
@@ -213,9 +215,10 @@ _DEDUCE_TAG_KINDS = {
     "datum": "date",
     "leeftijd": "age",
     "bsn": "bsn",
-    # 7+ digit numbers that fail the BSN 11-test (client, dossier, account numbers):
-    # KINDS has no generic number kind and a BSN is the likeliest meaning.
-    "id": "bsn",
+    # 7+ digit numbers that fail the BSN 11-test (client, dossier, account numbers).
+    # Internal kind "id": it loses every tie (a phone number is more specific) and
+    # is reported as "bsn", since KINDS has no generic number.
+    "id": "id",
     "telefoonnummer": "phone",
     "emailadres": "email",
     "url": "url",
@@ -250,8 +253,68 @@ def _deduce_candidates(text: str) -> list[Candidate]:
         else:
             # An unmapped composite tag from deduce's name pipeline: keep it hidden.
             kind = "name"
+        if kind == "age" and _is_duration(text, annotation.start_char, annotation.end_char):
+            continue
         found.append(Candidate(kind, annotation.start_char, annotation.end_char, "deduce"))
     return found
+
+
+# "Ik heb 15 jaar gedronken", "al ruim 20 jaar op straat": a duration, not an age.
+# Deduce's own pseudo-word lists are medical ("gerookt", "gestopt").
+_DURATION_BEFORE = re.compile(
+    r"(?i)(?:\b(?:heb|had|hebben|hadden|ruim|bijna|zo'n|circa|ca\.|ongeveer|afgelopen|laatste|"
+    r"eerste|jarenlang|meer dan|minder dan|al|nog|sinds|na|over|binnen|gedurende))\s+$"
+)
+_DURATION_AFTER = re.compile(
+    r"(?i)^\s*(?:jaar|jr\.?)\s+(?:ge\w+(?:d|t|en)|lang|geleden|later|eerder|daarvoor|daarna|"
+    r"op straat|in de|bij|met|zonder|schulden|schuld|verslaafd|dakloos|clean|nuchter|droog)\b"
+)
+
+
+def _is_duration(text: str, start: int, end: int) -> bool:
+    return bool(
+        _DURATION_BEFORE.search(text[max(0, start - 20) : start])
+        or _DURATION_AFTER.match(text[end : end + 30])
+    )
+
+
+# Prepositions deduce's interfix list lets into a name ("Marco de Jong bij de
+# Kredietbank", "Elif in het Sophia ..."). We cut there when the rest of the name
+# is something else we found (an institution, a place).
+_NAME_CUT = re.compile(
+    r"\s+(?:bij|in|op|aan|uit|tot|met|naar|voor|onder|over|tegen|door)"
+    r"(?:\s+(?:de|den|der|het|'t))?\s+"
+)
+_LEADING_PARTICLE = re.compile(r"(?:van|de|der|den|van de|van der|van den|in|uit|op)\s+")
+_TRAILING_JUNK = re.compile(r"(?:[\s,;:]+|\s+(?:van|de|der|den|het|'t|in|op|bij|aan|uit))+$")
+
+
+def _repair_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    others = [c for c in candidates if c.kind != "name"]
+
+    def covered(pos: int) -> bool:
+        return any(o.start <= pos < o.end for o in others)
+
+    repaired: list[Candidate] = []
+    for c in candidates:
+        if c.kind != "name" or c.source != "deduce":
+            repaired.append(c)
+            continue
+        start, end = c.start, c.end
+        # "rand van Deventer": a lowercase particle + exactly a place we found.
+        lead = _LEADING_PARTICLE.match(text, start, end)
+        if lead and any(o.start == lead.end() and o.end == end for o in others):
+            continue
+        for cut in _NAME_CUT.finditer(text, start, end):
+            if covered(cut.end()):
+                end = cut.start()
+                break
+        trailing = _TRAILING_JUNK.search(text, start, end)
+        if trailing:
+            end = trailing.start()
+        if end > start:
+            repaired.append(Candidate("name", start, end, c.source))
+    return repaired
 
 
 def _known_name_candidates(text: str, known_names: Iterable[KnownName]) -> list[Candidate]:
@@ -286,6 +349,7 @@ _SPECIFICITY = (
     "institution",
     "name",
     "place",
+    "id",
 )
 _SOURCE_PREFERENCE = ("system", "rule", "deduce")
 
@@ -343,12 +407,13 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
 
 def _close(cluster: list[Candidate]) -> Candidate:
     win = _winner(cluster)
-    return Candidate(
-        win.kind, min(c.start for c in cluster), max(c.end for c in cluster), win.source
-    )
+    kind = "bsn" if win.kind == "id" else win.kind
+    return Candidate(kind, min(c.start for c in cluster), max(c.end for c in cluster), win.source)
 
 
-_NAME_JOINER = re.compile(r"[ \t]?[.-]?[ \t]?")
+# What may sit between two name parts of one person: a space, a hyphen, an initial's
+# period, or a short hyphenated particle ("Tjon-A-Fong").
+_NAME_JOINER = re.compile(r"[ \t]?[.-]?[ \t]?|-[A-Za-z]{1,3}-")
 
 
 def _join_names(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -439,7 +504,8 @@ def deidentify(text: str, known_names: Iterable[KnownName] = ()) -> Result:
     candidates = _deduce_candidates(text)
     candidates += find_candidates(text)
     candidates += _known_name_candidates(text, known_names)
-    merged = _join_names(text, _merge(_drop_generic(text, candidates)))
+    candidates = _repair_names(text, _drop_generic(text, candidates))
+    merged = _join_names(text, _merge(candidates))
     spans = _to_spans(text, merged)
     logger.debug(
         "deidentified %d chars: %d spans in %.0f ms",

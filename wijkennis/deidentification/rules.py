@@ -71,6 +71,17 @@ _STOP_CAPITALISED = frozenset(
 )
 
 
+# Abbreviations whose period belongs to the word ("Dr. Schaepmanlaan", "St. Jozef").
+_ABBREVIATIONS = frozenset("dr mr st sint burg mgr ir drs prof ds pr jhr mevr dhr mw".split())
+
+
+def _strip_sentence_period(word: str) -> str:
+    """Drop a period that ends a sentence; keep it on initials and abbreviations."""
+    if word.endswith(".") and len(word) > 2 and word[:-1].lower() not in _ABBREVIATIONS:
+        return word[:-1]
+    return word
+
+
 def _is_capitalised(word: str) -> bool:
     # "inGeest" (GGZ inGeest) and "'s" count as name-like as well.
     return word[:1].isupper() or bool(re.match(r"[a-z]+[A-Z]", word)) or word in {"'s", "’s"}
@@ -95,9 +106,7 @@ def _extend_name_right(text: str, pos: int, max_tokens: int = 4) -> int:
         word_match = _WORD.match(text, gap.end()) if gap else None
         if not word_match:
             break
-        word = word_match.group(0)
-        if word.endswith(".") and len(word) > 4:
-            word = word[:-1]  # a sentence ends here, not an abbreviation
+        word = _strip_sentence_period(word_match.group(0))
         word_end = word_match.start() + len(word)
         if word in _CAPITALISED_PARTICLES or (word in _PARTICLES and taken > 0):
             cursor = word_end  # pending: kept only if a capitalised word follows
@@ -161,6 +170,7 @@ _HOUSE_NUMBER_RE = re.compile(
     r"[ \t]{1,2}\d{1,5}(?:[ \t]?[a-zA-Z](?!\w)|-\d{1,4}(?!\w)"
     r"|[ -]?(?:bis|hs|huis|bg|I{1,3}|zw|rd|boven|beneden)(?!\w))?(?!\d)"
 )
+_PLACE_SUFFIX_RE = re.compile(r"(?:park|plantsoen|haven)$")
 _STREET_PARTICLES = frozenset({"de", "der", "den", "van", "'t", "’t", "ter", "ten", "la", "le"})
 
 
@@ -173,7 +183,7 @@ def _street_start(text: str, start: int) -> int:
         if not re.fullmatch(r"[ \t]{1,2}", text[w.end() : cursor]):
             break
         token = w.group(0)
-        if token.endswith(".") and len(token) > 5:
+        if token != _strip_sentence_period(token):
             break  # a sentence ends here
         if token in _STREET_PARTICLES:
             kept.append(w)
@@ -201,12 +211,12 @@ def _streets(text: str) -> Iterator[Candidate]:
         number = _HOUSE_NUMBER_RE.match(text, end)
         if number:
             end = number.end()
-        yield Candidate("address", _street_start(text, m.start()), end)
+        # A park or harbour without a number is a place one goes, not an address.
+        kind = "place" if not number and _PLACE_SUFFIX_RE.search(word) else "address"
+        yield Candidate(kind, _street_start(text, m.start()), end)
 
 
-_NEIGHBOURHOOD_RE = re.compile(
-    r"(?<![\w-])(?:" + _alternation(load_list("neighbourhoods")) + r")(?![\w-])"
-)
+_PLACE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(load_list("places")) + r")(?![\w-])")
 # "de wijk Tarwewijk", "buurt De Kolk", "in stadsdeel Nieuw-West"
 _AREA_HEAD_RE = re.compile(r"(?<![\w-])(?i:wijk|woonwijk|buurt|stadsdeel|dorp|woonplaats)(?!\w)")
 # "Rotterdam-Zuid", "Amsterdam Nieuw-West"
@@ -217,7 +227,7 @@ _CITY_DISTRICT_RE = re.compile(
 
 
 def _places(text: str) -> Iterator[Candidate]:
-    for m in _NEIGHBOURHOOD_RE.finditer(text):
+    for m in _PLACE_RE.finditer(text):
         yield Candidate("place", m.start(), m.end())
     for m in _AREA_HEAD_RE.finditer(text):
         end = _extend_name_right(text, m.end(), 3)
@@ -319,9 +329,10 @@ _AGE_RES = (
     re.compile(r"(?i)(?<![\w,.])(\d{1,3})[ \t-]?jarige?(?!\w)"),
     # "40 jaar oud"
     re.compile(r"(?i)(?<![\w,.])(\d{1,3})[ \t]+jaar[ \t]+oud(?!\w)"),
-    # "op mijn 16e", "op haar 12de"
+    # "op mijn 16e", "sinds haar 12de", "vanaf zijn 15e"
     re.compile(
-        r"(?i)(?<!\w)op[ \t]+(?:mijn|zijn|haar|je|jouw|hun)[ \t]+(\d{1,2})(?:e|de|ste)(?!\w)"
+        r"(?i)(?<!\w)(?:op|sinds|vanaf|voor|na|rond|tot)[ \t]+(?:mijn|zijn|haar|je|jouw|hun)[ \t]+"
+        r"(\d{1,2})(?:e|de|ste)(?!\w)"
     ),
     # "toen ik 16 was", "toen mijn zoon 12 jaar werd"
     re.compile(

@@ -47,9 +47,10 @@ class StoryForm(forms.Form):
             memberships__user=user, memberships__role__in=STORY_WRITER_ROLES
         ).distinct()
         self.fields["organisation"].queryset = organisations
-        if organisations.count() == 1:
-            self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].initial = organisations.first()
+        # Most people write for one organisation: then there is nothing to choose.
+        self.only_organisation = organisations.first() if len(organisations) == 1 else None
+        if self.only_organisation:
+            del self.fields["organisation"]
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
@@ -81,6 +82,8 @@ class StoryForm(forms.Form):
                    "limit": f"{settings.STORY_MAX_CHARS:,}".replace(",", ".")},
             )
         data["body"] = body
+        if self.only_organisation:
+            data["organisation"] = self.only_organisation
         if not data.get("title"):
             words = body.split()
             data["title"] = " ".join(words[:8]) + ("…" if len(words) > 8 else "")

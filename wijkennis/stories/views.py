@@ -99,11 +99,12 @@ def story_edit(request, pk):
     story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
     version = story.current_version
     initial = {field: version.original(field) for field in TEXT_FIELDS}
-    initial["organisation"] = story.organisation
+    initial["organisation"] = story.organisation_id
     form = StoryForm(
         request.POST or None, request.FILES or None, user=request.user, initial=initial
     )
-    form.fields["organisation"].disabled = True
+    if "organisation" in form.fields:
+        form.fields["organisation"].disabled = True
     if request.method == "POST" and form.is_valid():
         services.save_draft(
             request.user,

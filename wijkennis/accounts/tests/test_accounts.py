@@ -1,6 +1,7 @@
 import re
 
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
 from conftest import PASSWORD
@@ -33,6 +34,11 @@ def test_lockout_after_repeated_failures(client, people, settings):
 
 
 def test_passwords_are_hashed_with_argon2(people):
+    from wijkennis.config import settings as project_settings
+
+    with override_settings(PASSWORD_HASHERS=project_settings.PASSWORD_HASHERS):
+        people.anouk.set_password("een-ander-wachtwoord-99")
+        people.anouk.save()
     assert people.anouk.password.startswith("argon2")
 
 
