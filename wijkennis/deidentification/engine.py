@@ -285,7 +285,9 @@ _NAME_CUT = re.compile(
     r"\s+(?:bij|in|op|aan|uit|tot|met|naar|voor|onder|over|tegen|door)"
     r"(?:\s+(?:de|den|der|het|'t))?\s+"
 )
-_LEADING_PARTICLE = re.compile(r"(?:van|de|der|den|van de|van der|van den|in|uit|op)\s+")
+_LEADING_PARTICLE = re.compile(
+    r"(?:(?:van|aan|in|uit|op|bij)\s+)?(?:de|der|den|het|'t)\s+|(?:van|aan|in|uit|op|bij)\s+"
+)
 _TRAILING_JUNK = re.compile(r"(?:[\s,;:]+|\s+(?:van|de|der|den|het|'t|in|op|bij|aan|uit))+$")
 
 
@@ -301,9 +303,10 @@ def _repair_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             repaired.append(c)
             continue
         start, end = c.start, c.end
-        # "rand van Deventer": a lowercase particle + exactly a place we found.
+        # "rand van Deventer", "aan de Heuvel 12": a lowercase particle followed by a
+        # place or street we found is no surname.
         lead = _LEADING_PARTICLE.match(text, start, end)
-        if lead and any(o.start == lead.end() and o.end == end for o in others):
+        if lead and any(o.start == lead.end() for o in others):
             continue
         for cut in _NAME_CUT.finditer(text, start, end):
             if covered(cut.end()):
@@ -347,8 +350,8 @@ _SPECIFICITY = (
     "age",
     "address",
     "institution",
+    "place",  # "Den Haag" is found as a place and (wrongly) as a name
     "name",
-    "place",
     "id",
 )
 _SOURCE_PREFERENCE = ("system", "rule", "deduce")

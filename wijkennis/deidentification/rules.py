@@ -12,6 +12,7 @@ or keep the text they look at.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -202,7 +203,48 @@ def _street_start(text: str, start: int) -> int:
     return kept[-1].start() if kept else start
 
 
+# "Laan van Meerdervoort", "Laan van de Vrijheid", "Weg der Verenigde Naties", "Plein 1944"
+_STREET_FIRST_RE = re.compile(
+    r"(?<![\w-])(?:Laan|Weg|Plein|Kade|Dreef|Singel|Hof|Pad|Straat|Park|Burgwal)"
+    r"(?:(?:[ \t]+(?:van|der|de|den|het|'t|op|naar|in|aan))+(?=[ \t]+[A-Z])|(?=[ \t]+\d{4}\b))"
+)
+# "aan de Gooioord", "op de Heuvel": a capitalised word after "aan/op de" that is a
+# street in deduce's own street list (deduce only reports streets with a number).
+_AAN_DE_RE = re.compile(r"(?<!\w)(?:aan|op)[ \t]+(?:de|het|'t)[ \t]+(?=[A-Z])")
+
+
+@cache
+def _street_names() -> frozenset[str]:
+    spec = importlib.util.find_spec("deduce")  # the file, without importing deduce
+    if spec is None or spec.origin is None:  # pragma: no cover - deduce is a dependency
+        return frozenset()
+    path = Path(spec.origin).parent / "data/lookup/src/locations/lst_street/items.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:  # pragma: no cover - a trimmed install
+        return frozenset()
+    return frozenset(line.strip() for line in lines if line.strip())
+
+
 def _streets(text: str) -> Iterator[Candidate]:
+    for m in _STREET_FIRST_RE.finditer(text):
+        end = _extend_name_right(text, m.end(), 4)
+        number = _HOUSE_NUMBER_RE.match(text, end)
+        if number:
+            end = number.end()
+        if end > m.end():
+            yield Candidate("address", m.start(), end)
+    streets = _street_names()
+    for m in _AAN_DE_RE.finditer(text):
+        # the longest run of 1-3 capitalised words that is a known street
+        best = 0
+        for n in (1, 2, 3):
+            end = _extend_name_right(text, m.end() - 1, n)
+            if end > m.end() and text[m.end() : end] in streets:
+                best = end
+        if best:
+            number = _HOUSE_NUMBER_RE.match(text, best)
+            yield Candidate("address", m.end(), number.end() if number else best)
     for m in _STREET_WORD_RE.finditer(text):
         word = m.group(0)
         if not word[:1].isupper() or word.lower() in _NOT_STREETS:
@@ -333,6 +375,12 @@ _AGE_RES = (
     re.compile(
         r"(?i)(?<!\w)(?:op|sinds|vanaf|voor|na|rond|tot)[ \t]+(?:mijn|zijn|haar|je|jouw|hun)[ \t]+"
         r"(\d{1,2})(?:e|de|ste)(?!\w)"
+    ),
+    # "haar dochter van 14", "een jongen van 16 jaar" (not "een schuld van 40 euro")
+    re.compile(
+        r"(?i)(?<!\w)(?:zoon|dochter|kind|jongen|meisje|man|vrouw|broer|zus|neef|nicht|baby|"
+        r"moeder|vader|opa|oma|tiener|puber)(?:tje|je)?[ \t]+van[ \t]+(\d{1,3})(?![\d.,])"
+        r"(?![ \t]*(?:euro|procent|%|kilo|kg|uur|minuten|dagen|weken|maanden|keer|cent))"
     ),
     # "toen ik 16 was", "toen mijn zoon 12 jaar werd"
     re.compile(

@@ -11,7 +11,9 @@ the ``random.Random`` it is given, so a seed gives the same stories every time.
 
 from __future__ import annotations
 
+import itertools
 import random
+import re
 
 __all__ = [
     "FICTIONAL_MUNICIPALITY",
@@ -157,6 +159,65 @@ _COMMON_SLOTS: dict[str, tuple[str, ...]] = {
     "n_schuldeisers": (
         "zeven", "negen", "twaalf", "ruim twintig", "vijftien", "een stuk of tien", "zeker achttien",
     ),
+    "beroep": (
+        "heftruckchauffeur", "kapster", "kok in een hotel", "schoonmaker", "postbode", "taxichauffeur",
+        "verzorgende in een verpleeghuis", "lasser", "vakkenvuller", "bakker", "stratenmaker",
+        "kassamedewerker", "metselaar", "callcentermedewerker", "vrachtwagenchauffeur", "naaister",
+        "monteur", "tuinman", "bouwvakker", "administratief medewerker", "glazenwasser", "koerier",
+        "magazijnmedewerker", "conciërge", "thuiszorgmedewerker", "zzp'er in de schilderklussen",
+        "beveiliger", "pizzakoerier", "productiemedewerker in een fabriek", "marktkoopman",
+    ),
+    "verlies": (
+        "ziek werd", "werd ontslagen", "een ongeluk kreeg", "het bedrijf failliet ging",
+        "een burn-out kreeg", "het lichaam niet meer meewerkte", "in een reorganisatie terechtkwam",
+        "het contract niet werd verlengd", "voor een zieke ouder moest gaan zorgen",
+    ),
+    "ding": (
+        "foto's van de kleinkinderen", "een verdorde plant", "een stapel puzzelboekjes",
+        "een lege vogelkooi", "een oude radio", "medailles van een atletiekclub",
+        "een vaas met plastic bloemen", "tekeningen van de kinderen", "een trouwfoto in een zilveren lijst",
+        "een aquarium zonder vissen", "een rij lege flessen", "een stapel folders van de supermarkt",
+        "een asbak die overliep", "een schaakbord met een half gespeeld potje", "een kapotte laptop",
+        "een naaimachine onder een kleedje", "een bos verwelkte tulpen", "een kerststukje uit vorig jaar",
+        "een ingelijst diploma", "een stapel kinderboeken uit de bibliotheek",
+    ),
+    "hobby": (
+        "op voetbal gezeten", "in een koor gezongen", "veel gevist", "gebokst", "salsa gedanst",
+        "gitaar gespeeld in een bandje", "duiven gehouden", "schilderijen gemaakt", "aan brommers gesleuteld",
+        "truien gebreid voor de hele familie", "gekookt voor de hele straat", "gewielrend",
+        "vrijwilligerswerk gedaan bij de scouting", "meubels opgeknapt", "gedanst bij een dansschool",
+        "gezwommen bij een club", "kleding gemaakt", "op de markt gestaan met zelfgebakken koek",
+    ),
+    "familielid": (
+        "zus", "broer", "dochter", "zoon", "moeder", "vader", "oudste zoon", "jongste zus", "beste vriend",
+        "ex", "oom", "tante", "schoonmoeder", "nicht", "neef", "jeugdvriendin",
+    ),
+    "afstand": (
+        "ver weg", "twee straten verderop", "in het buitenland", "aan de andere kant van de stad",
+        "in een dorp een uur rijden verderop", "in dezelfde flat, drie hoog", "vlakbij, maar ze spraken elkaar nooit",
+    ),
+    "geur": (
+        "koffie", "sigaretten", "gebakken uien", "schoonmaakmiddel", "vocht", "kerriesoep", "roti",
+        "verse munt", "wierook", "natte hond", "wasverzachter", "brood uit de oven", "oud frituurvet",
+        "sinaasappels", "knoflook", "verf",
+    ),
+    "schuldeiser_a": (
+        "de zorgverzekeraar", "de energieleverancier", "het CJIB", "de Belastingdienst", "een postorderbedrijf",
+        "de telefoonprovider", "de woningcorporatie", "DUO", "een kredietverstrekker", "het waterschap",
+    ),
+    "schuldeiser_b": (
+        "een webwinkel", "de gemeente", "een sportschool", "de tandarts", "een incassobureau",
+        "het ziekenhuis", "een energiebedrijf van vroeger", "een bank", "een vriend van vroeger",
+        "een telecombedrijf", "een verzekeraar",
+    ),
+    "huisdier": (
+        "een oude kat", "een hond die verder niemand vertrouwde", "twee parkieten", "een konijn",
+        "een kater met één oog", "een aquarium met goudvissen", "een herdershond", "drie katten",
+    ),
+    "verlies_ik": (
+        "ziek werd", "werd ontslagen", "een ongeluk kreeg", "mijn rug niet meer meewerkte",
+        "een burn-out kreeg", "in een reorganisatie terechtkwam", "mijn contract niet verlengd kreeg",
+    ),
     "dag": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"),
     "bedrag": tuple(
         f"€ {n // 1000}.{n % 1000:03d}" for n in range(1250, 48000, 1730)
@@ -194,70 +255,70 @@ _PERSOON_MET_LEEFTIJD: dict[str, tuple[str, ...]] = {
 }
 
 _OPENINGS = (
-    "{Tijd} kreeg ik via {verwijzer} de vraag om langs te gaan bij {persoon}.",
-    "{Tijd} vroeg {verwijzer} of ik mee wilde naar {persoon}.",
-    "Ik werk als {ik_rol}, en {tijd} kwam ik terecht bij {persoon}.",
-    "{Tijd} stond ik voor het eerst op de stoep bij {persoon}, {woning}.",
-    "Als {ik_rol} kom ik bij veel mensen thuis, maar één bezoek is me bijgebleven: dat bij {persoon}.",
-    "{Tijd} meldde {verwijzer} een bewoner bij ons team: {persoon}.",
-    "Ik wil iets vertellen over {persoon}, die ik een tijd heb begeleid.",
-    "Ik ben {ik_rol}, en {tijd} kreeg ik een aanmelding van {verwijzer} over {persoon}.",
+    "{Tijd} kreeg ik via {verwijzer} de vraag om [langs te gaan bij|eens te gaan kijken bij|contact te zoeken met] {persoon}.",
+    "{Tijd} vroeg {verwijzer} of ik [mee wilde naar|een keer langs wilde gaan bij] {persoon}.",
+    "Ik werk als {ik_rol}, en {tijd} kwam ik [terecht bij|in contact met] {persoon}.",
+    "{Tijd} stond ik voor het eerst [op de stoep bij|aan de deur bij|voor de deur van] {persoon}, {woning}.",
+    "Als {ik_rol} kom ik bij veel mensen [thuis|over de vloer], maar één bezoek is me [bijgebleven|altijd bijgebleven]: dat bij {persoon}.",
+    "{Tijd} meldde {verwijzer} een bewoner bij ons [team|wijkteam]: {persoon}.",
+    "Ik wil iets vertellen over {persoon}, die ik [een tijd|een paar maanden|ruim een jaar] heb begeleid.",
+    "Ik ben {ik_rol}, en {tijd} kreeg ik een [aanmelding|telefoontje|mailtje] van {verwijzer} over {persoon}.",
     "{Tijd} zat ik voor het eerst {plek} tegenover {persoon}.",
     "Dit gaat over {persoon}; ik leerde {hem} {tijd} kennen via {verwijzer}.",
-    "{Tijd} belde {verwijzer} met de vraag of ik contact wilde zoeken met {persoon}.",
-    "In mijn werk als {ik_rol} ontmoette ik {tijd} {persoon}.",
+    "{Tijd} belde {verwijzer} met de vraag of ik [contact wilde zoeken met|eens wilde praten met] {persoon}.",
+    "In mijn werk als {ik_rol} [ontmoette ik|leerde ik] {tijd} {persoon}[| kennen].",
 )
 
 _SETTING = (
     "{Hij} woonde {woning}.",
-    "Het huis stond {woning}, en de bel deed het niet.",
+    "Het huis stond {woning}, en de bel [deed het niet|was kapot|was afgeplakt met tape].",
     "We spraken meestal {plek}, met {drank} erbij.",
-    "{Hij} woonde {woning}, al {duur} zonder dat iemand van een instantie langs was geweest.",
+    "{Hij} woonde {woning}, al {duur} zonder dat iemand van een instantie [langs was geweest|had aangebeld].",
 )
 
 _CONTACT = (
-    "Bij het eerste bezoek bleef de deur dicht, en pas de derde keer deed {hij} open. |niet-opendoen outreachend-werken",
-    "{Hij} zei meteen dat {hij} niks met de gemeente te maken wilde hebben. |wantrouwen-hulpverlening",
-    "In het begin keek {hij} me nauwelijks aan, zo groot was de schaamte. |schaamte",
+    "Bij het eerste bezoek bleef de deur dicht, en pas de [derde|vierde|tweede] keer deed {hij} open. |niet-opendoen outreachend-werken",
+    "{Hij} zei [meteen|als eerste|al bij de deur] dat {hij} niks met [de gemeente|instanties|hulpverleners] te maken wilde hebben. |wantrouwen-hulpverlening",
+    "In het begin keek {hij} me [nauwelijks|bijna niet] aan, zo groot was de schaamte. |schaamte",
     "{Hij} had al zoveel hulpverleners zien komen en gaan dat {hij} er niet meer in geloofde. |wantrouwen-hulpverlening",
     "Het eerste wat {hij} vroeg, was of ik van de gemeente was en wat ik zou doorgeven. |wantrouwen-hulpverlening",
-    "We dronken {drank} en praatten eerst over heel andere dingen dan {zijn} problemen.",
+    "We dronken {drank} en praatten eerst over [heel andere dingen dan {zijn} problemen|het weer, de buren en voetbal|{zijn} kleinkinderen en de buurt].",
     "{Hij} verontschuldigde zich voor de rommel, terwijl ik alleen iemand zag die het zwaar had. |schaamte",
-    "Niemand in {zijn} omgeving wist hoe slecht het ging, zelfs {zijn} familie niet. |schaamte",
-    "{Hij} had het gevoel dat {hij} overal werd weggestuurd. |niemand-kijkt-om",
-    "Pas na een paar bezoeken durfde {hij} te vertellen hoe het echt zat. |schaamte",
+    "Niemand in {zijn} omgeving wist hoe slecht het ging, zelfs {zijn} [familie|beste vriendin|broer] niet. |schaamte",
+    "{Hij} had het gevoel dat {hij} overal [werd weggestuurd|van het kastje naar de muur ging]. |niemand-kijkt-om",
+    "Pas na [een paar|drie|een handvol] bezoeken durfde {hij} te vertellen hoe het echt zat. |schaamte",
     "{Hij} was boos, op de gemeente, op de schuldeisers en eigenlijk ook op zichzelf. |wantrouwen-hulpverlening",
     "Ik merkte dat {hij} steeds keek of ik niet stiekem aantekeningen maakte. |wantrouwen-hulpverlening",
 )
 
 _DISCLOSURE = (
     "Op een gegeven moment vertelde ik dat ik {eigen_ervaring}. |eigen-verhaal-delen bron-van-hoop",
-    "Toen ik zei dat ik {eigen_ervaring}, veranderde er iets in {zijn} blik. |eigen-verhaal-delen",
-    "Ik begon niet meteen over mezelf, maar toen het moment kwam, zei ik dat ik {eigen_ervaring}. |eigen-verhaal-delen",
+    "Toen ik zei dat ik {eigen_ervaring}, veranderde er iets in {zijn} [blik|houding|stem]. |eigen-verhaal-delen",
+    "Ik begon niet meteen over mezelf, maar toen het moment kwam, [zei|vertelde] ik dat ik {eigen_ervaring}. |eigen-verhaal-delen",
     "{Hij} geloofde me pas echt toen ik vertelde dat ik {eigen_ervaring}. |bron-van-hoop",
     "Dat ik {eigen_ervaring}, maakte dat {hij} zich minder alleen voelde. |lotgenoot",
-    "{Hij} had van de buren gehoord dat ik {eigen_ervaring}, en dat opende de deur. |eigen-verhaal-delen",
+    "{Hij} had van [de buren|een kennis|iemand in de wijk] gehoord dat ik {eigen_ervaring}, en dat opende de deur. |eigen-verhaal-delen",
     "Ik vertelde kort dat ik {eigen_ervaring}; meer was niet nodig. |eigen-verhaal-delen",
 )
 
 _ACTIONS = (
     "Ik nam de tijd en liet {hem} het tempo bepalen. |presentie",
     "Ik beloofde niets wat ik niet kon waarmaken, en kwam elke week op {dag} terug.",
-    "Ik oordeelde niet en vroeg vooral wat {hij} zelf belangrijk vond. |aansluiten",
-    "We begonnen met iets kleins dat meteen lukte, zodat {hij} weer wat vertrouwen kreeg. |kleine-successen",
+    "Ik oordeelde niet en vroeg vooral wat {hij} zelf [belangrijk vond|wilde|als eerste wilde aanpakken]. |aansluiten",
+    "We begonnen met iets kleins dat meteen lukte, zodat {hij} weer [wat|een beetje] vertrouwen kreeg. |kleine-successen",
     "Ik ging mee naar afspraken en zat naast {hem}, niet tegenover {hem}. |behoeder",
     "Ik vertaalde de brieven en de regels naar gewone woorden. |brug-systeemwereld-leefwereld",
     "Ik vroeg niet naar het dossier, maar naar {zijn} verhaal. |diagnosevrije-ruimte",
-    "Soms deden we helemaal niks aan de problemen en liepen we alleen een rondje door de wijk. |presentie",
+    "Soms deden we helemaal niks aan de problemen en [liepen we alleen een rondje door de wijk|dronken we alleen {drank}|keken we samen naar de vogels op het balkon]. |presentie",
     "Ik liet {hem} eerst alles vertellen wat {hem} dwarszat, zonder meteen met oplossingen te komen. |ventilerende-gesprekken",
     "Elke afspraak sloten we af met één ding dat {hij} voor de volgende keer zelf zou doen. |kleine-successen",
-    "Ik zorgde dat {hij} één vast aanspreekpunt had, in plaats van vijf loketten.",
+    "Ik zorgde dat {hij} één vast aanspreekpunt had, in plaats van [vijf loketten|steeds een ander gezicht].",
     "Ik belde de dag voor elke afspraak even, gewoon om te vragen hoe het ging.",
 )
 
 _TURNING = (
     "Het keerpunt kwam toen {hij} zelf de telefoon pakte om een afspraak te maken.",
-    "Na een paar weken zei {hij}: 'Jij snapt het tenminste.' |bron-van-hoop",
+    "Na [een paar weken|een maand of twee|een tijdje] zei {hij}: '[Jij snapt het tenminste|Jij weet waar je het over hebt|Met jou kan ik praten].' |bron-van-hoop",
     "Op een dag stond {hij} zelf bij ons op kantoor, met een tas vol papieren.",
     "Langzaam merkte ik dat {hij} weer vooruit begon te kijken. |herstel",
     "Wat het verschil maakte, was volgens {hem} dat ik bleef komen, ook toen {hij} een afspraak vergat.",
@@ -266,20 +327,20 @@ _TURNING = (
 
 _ENDINGS = (
     "Het is nog niet allemaal opgelost, maar {hij} staat er nu anders in. |herstel",
-    "Inmiddels heb ik {hem} overgedragen aan een collega, maar we groeten elkaar nog altijd op straat.",
+    "Inmiddels heb ik {hem} overgedragen aan een collega, maar we groeten elkaar nog altijd [op straat|in de supermarkt].",
     "Laatst kreeg ik een kaartje van {hem}, met alleen het woord 'bedankt' erop.",
-    "{Hij} doet nu zelf vrijwilligerswerk in het buurthuis. |maatschappelijk-herstel",
-    "Het traject loopt nog, maar {hij} komt op elke afspraak.",
+    "{Hij} doet nu zelf vrijwilligerswerk in [het buurthuis|de moestuin van de wijk|de kledingbank]. |maatschappelijk-herstel",
+    "Het traject loopt nog, maar {hij} komt [op elke afspraak|elke keer op tijd].",
 )
 
 _REFLECTIONS = (
     "Wat ik hiervan leerde: mensen zijn niet lastig, ze zijn moe van het systeem. |brug-systeemwereld-leefwereld",
     "Voor mij laat dit zien dat je als ervaringswerker een brug bent tussen de regels en het gewone leven. |brug-systeemwereld-leefwereld",
     "Ik had graag geweten wat andere ervaringswerkers in zo'n situatie hadden gedaan, maar daar is nog nergens een plek voor. |gids-collectieve-ervaringskennis",
-    "Dit soort kennis hoort niet alleen in mijn hoofd te zitten, maar ergens waar collega's erbij kunnen. |gids-collectieve-ervaringskennis",
+    "Dit soort kennis hoort niet alleen in mijn hoofd te zitten, maar ergens waar [collega's|andere ervaringswerkers] erbij kunnen. |gids-collectieve-ervaringskennis",
     "In de intervisie hebben we dit besproken, en collega's herkenden er veel in. |intervisie",
     "Begrijpen alleen is niet genoeg; de ander moet merken dat je het echt snapt.",
-    "Ik heb dit teruggekoppeld aan het team, zodat de brieven van de gemeente duidelijker worden. |secundair-proces",
+    "Ik heb dit teruggekoppeld aan [het team|mijn leidinggevende|de beleidsafdeling], zodat de brieven van de gemeente duidelijker worden. |secundair-proces",
     "Het blijft zoeken naar kleine overwinningen, maar ze zijn er wel. |kleine-successen",
     "Ik merk dat collega's nu vaker eerst langsgaan voordat ze een brief sturen. |secundair-proces",
     "Hoop geven is soms het enige wat je kunt doen, en vaak is het genoeg om te beginnen. |bron-van-hoop",
@@ -289,6 +350,28 @@ _REFLECTIONS = (
     "De beleidstaal van de gemeente en de taal aan de keukentafel liggen ver uit elkaar; ik probeer ze bij elkaar te brengen. |brug-systeemwereld-leefwereld",
     "Collega's vroegen later hoe ik het contact had gekregen; het antwoord is vooral geduld. |secundair-proces",
     "In onze community of practice merkte ik dat anderen precies hetzelfde tegenkomen. |community-of-practice gids-collectieve-ervaringskennis",
+)
+
+# Small concrete details that make stories differ from one another.
+_DETAILS = (
+    "Vroeger werkte {hij} als {beroep}, tot {hij} {verlies}.",
+    "[Op de vensterbank|Op tafel|Op de kast] zag ik {ding}.",
+    "{Hij} had vroeger {hobby}, maar daar was al [jaren|lang] geen geld of energie meer voor.",
+    "{Zijn} {familielid} woonde {afstand} en wist van niets.",
+    "In de [keuken|gang|woonkamer] rook het naar {geur}.",
+    "Het grootste deel van de schulden stond bij {schuldeiser_a} en {schuldeiser_b}. |schulden",
+    "{Hij} had {huisdier}, en dat beest was [het enige dat {hem} 's ochtends uit bed kreeg|{zijn} grootste steun|de reden om vol te houden].",
+    "Pas later hoorde ik dat {hij} als {beroep} had gewerkt en daar [trots op was|goed in was geweest].",
+    "[Aan de muur|Boven de bank] hing {ding}, [scheef|stoffig|netjes recht].",
+    "{Hij} praatte over {zijn} {familielid} alsof dat het enige was dat nog goed ging.",
+)
+_EIGEN_DETAILS = (
+    "Ik werkte toen als {beroep}, tot ik {verlies_ik}.",
+    "Mijn {familielid} woonde {afstand} en wist van niets.",
+    "Ik had vroeger {hobby}, maar daar was geen geld of energie meer voor.",
+    "Mijn grootste schulden stonden bij {schuldeiser_a} en {schuldeiser_b}. |schulden",
+    "Thuis rook het altijd naar {geur}; die geur brengt me nog steeds terug naar die tijd.",
+    "Op mijn [vensterbank|kast] stond {ding}, en ik keek er elke dag naar.",
 )
 
 _SHARED_HELPED = (
@@ -309,18 +392,18 @@ _SHARED_NOT_HELPED = (
 
 # Own past ("eigen verhaal") mode: the worker tells about their own past.
 _EIGEN_OPENINGS = (
-    "Ik werk nu als {ik_rol}, maar een paar jaar geleden stond ik er zelf heel anders voor.",
+    "Ik werk nu als {ik_rol}, maar [een paar|tien|zeven] jaar geleden stond ik er zelf heel anders voor.",
     "Dit is mijn eigen verhaal, dat ik nu soms vertel aan bewoners die vastzitten. |eigen-verhaal-delen",
     "Voordat ik ervaringswerker werd, heb ik zelf lang in de problemen gezeten. |ervaringswerker",
-    "Mensen vragen weleens waarom ik dit werk doe; dit is het antwoord.",
+    "[Mensen|Bewoners|Collega's] vragen weleens waarom ik dit werk doe; dit is [het antwoord|een deel van het antwoord].",
     "Ik schrijf dit op omdat ik denk dat anderen er iets aan hebben. |gids-collectieve-ervaringskennis",
     "Mijn collega's kennen me als {ik_rol}, maar niet iedereen weet waar ik vandaan kom.",
-    "Het is een tijd geleden, maar ik weet nog precies hoe het voelde.",
+    "Het is [een tijd|jaren|lang] geleden, maar ik weet nog precies hoe het voelde.",
 )
 _EIGEN_TURNING = (
     "Pas toen een ervaringsdeskundige vertelde hoe zij het had aangepakt, durfde ik de eerste stap te zetten. |lotgenoot bron-van-hoop",
-    "In een groep met lotgenoten merkte ik dat ik niet de enige was. |lotgenotencontact",
-    "Een medewerker van het buurtteam bleef gewoon komen, ook als ik niet opendeed. |outreachend-werken",
+    "In een groep met lotgenoten merkte ik [voor het eerst|eindelijk] dat ik niet de enige was. |lotgenotencontact",
+    "Een medewerker van [het buurtteam|de schuldhulp|de opvang] bleef gewoon komen, ook als ik niet opendeed. |outreachend-werken",
     "Iemand hielp me inzien dat niet alles mijn fout was, maar dat ik wel zelf de eerste stap kon zetten.",
     "Het hielp dat niemand me haastte; ik mocht in mijn eigen tempo verder. |presentie",
     "Kleine stapjes die lukten, gaven me het vertrouwen om door te gaan. |kleine-successen",
@@ -331,7 +414,7 @@ _EIGEN_NOW = (
     "Nu ik zelf als {ik_rol} werk, neem ik die ervaring mee naar elk huisbezoek. |ervaringswerker",
     "Daarom ga ik nu bij bewoners aan de keukentafel zitten in plaats van achter een bureau. |outreachend-werken",
     "Ik vertel mijn verhaal alleen als het de ander helpt, niet om mezelf te laten zien. |eigen-verhaal-delen",
-    "Als ik nu iemand zie die vastloopt, weet ik dat onder de weerstand vaak angst zit.",
+    "Als ik nu iemand zie die vastloopt, weet ik dat onder de [weerstand|boosheid|stilte] vaak angst zit.",
     "Ik wil laten zien dat je er echt uit kunt komen, want ik ben er zelf het bewijs van. |bron-van-hoop",
     "Wat ik toen had willen horen, zeg ik nu tegen anderen: je bent niet de enige. |gids-collectieve-ervaringskennis",
     "In mijn team probeer ik collega's te laten zien hoe de regels aan de andere kant van de tafel voelen. |secundair-proces brug-systeemwereld-leefwereld",
@@ -363,18 +446,18 @@ _THEMES: list[dict] = [
             "Eerst koffie, dan de post", "Een la vol enveloppen", "Bang voor de brievenbus",
         ),
         "situation": (
-            "In de gang stond een schoenendoos vol ongeopende brieven, sommige al maanden oud. |schoenendoos-ongeopende-post",
-            "{Hij} durfde de post al lang niet meer open te maken en stopte alles in een la in de keuken. |schoenendoos-ongeopende-post",
-            "Tussen de enveloppen zaten aanmaningen, brieven van een incassobureau en een dagvaarding. |aanmaningen-en-incasso brief-van-de-deurwaarder",
+            "[In de gang|Onder het bed|Op de kast|Naast de bank] stond een [schoenendoos|doos|plastic tas] vol ongeopende brieven, sommige al [maanden|een jaar|weken] oud. |schoenendoos-ongeopende-post",
+            "{Hij} durfde de post al [lang|maanden|jaren] niet meer open te maken en stopte alles in een [la in de keuken|kast in de gang|tas achter de deur]. |schoenendoos-ongeopende-post",
+            "Tussen de enveloppen zaten [aanmaningen|herinneringen|rode brieven], brieven van een incassobureau en [een dagvaarding|een beslagbrief|een brief van de deurwaarder]. |aanmaningen-en-incasso brief-van-de-deurwaarder",
             "{Hij} wist niet eens meer aan hoeveel partijen {hij} geld moest, maar schatte het op {n_schuldeisers}. |schuldeisersoverzicht",
-            "Wat begon met een achterstand bij de zorgverzekering, was uitgegroeid tot {bedrag} aan schulden. |schulden",
-            "Elke keer als de brievenbus klepperde, kreeg {hij} buikpijn. |schoenendoos-ongeopende-post",
-            "Bovenop de stapel lag een brief van de deurwaarder, met een datum die al verstreken was. |brief-van-de-deurwaarder",
-            "De beslagvrije voet was verkeerd berekend, waardoor {hij} elke maand te weinig overhield voor eten. |beslag-op-inkomen",
-            "Door de stapeling van incassokosten was een kleine telefoonrekening meer dan verdubbeld. |aanmaningen-en-incasso",
+            "Wat begon met een achterstand bij [de zorgverzekering|de telefoonprovider|de energieleverancier|een webwinkel], was uitgegroeid tot {bedrag} aan schulden. |schulden",
+            "Elke keer als de brievenbus klepperde, kreeg {hij} [buikpijn|hartkloppingen|het koud]. |schoenendoos-ongeopende-post",
+            "Bovenop de stapel lag een brief van de deurwaarder, met een [datum|termijn] die al [verstreken|voorbij] was. |brief-van-de-deurwaarder",
+            "De beslagvrije voet was verkeerd berekend, waardoor {hij} elke maand te weinig overhield voor [eten|boodschappen|de huur]. |beslag-op-inkomen",
+            "Door de stapeling van [incassokosten|rente en kosten] was een kleine [telefoonrekening|rekening van de tandarts|boete] meer dan verdubbeld. |aanmaningen-en-incasso",
             "{Hij} had de bankapp van {zijn} telefoon gehaald, omdat {hij} niet meer wilde zien hoe rood {hij} stond. |schulden",
             "Er lag beslag op {zijn} loon, en van wat overbleef moest {hij} huur en boodschappen betalen. |beslag-op-inkomen",
-            "De rekeningen waren opgestapeld nadat {hij} een paar maanden ziek thuis had gezeten. |schulden",
+            "De rekeningen waren opgestapeld nadat {hij} [een paar maanden ziek thuis had gezeten|{zijn} baan was kwijtgeraakt|uit elkaar was gegaan met {zijn} partner]. |schulden",
         ),
         "contact": (
             "Toen ik vroeg of ik de doos mocht zien, schoof {hij} hem zonder iets te zeggen naar me toe. |schaamte",
@@ -383,27 +466,27 @@ _THEMES: list[dict] = [
             "Bij elk geluid in het trappenhuis schrok {hij}, omdat het de deurwaarder kon zijn. |niet-opendoen",
         ),
         "actions": (
-            "We gingen samen {plek} zitten en maakten de brieven één voor één open. |samen-post-openen",
-            "Ik maakte drie stapels: dringend, kan wachten en oud nieuws. |samen-post-openen",
-            "Samen zetten we alle schuldeisers op een rij, met bedragen en kenmerken. |schuldeisersoverzicht",
-            "Met {hem} naast me belde ik de deurwaarder en vroeg ik uitstel, zodat er even lucht kwam. |brief-van-de-deurwaarder",
+            "We gingen samen {plek} zitten en maakten de brieven [één voor één|stuk voor stuk|een voor een] open. |samen-post-openen",
+            "Ik maakte [drie stapels|drie hoopjes]: [dringend, kan wachten en oud nieuws|nu doen, later doen en weggooien]. |samen-post-openen",
+            "Samen zetten we alle schuldeisers op een rij, met bedragen en kenmerken[| in een schrift| op een groot vel papier]. |schuldeisersoverzicht",
+            "Met {hem} naast me belde ik de deurwaarder en vroeg ik [uitstel|een paar weken respijt], zodat er even lucht kwam. |brief-van-de-deurwaarder",
             "We vroegen bij de schuldeisers de ontbrekende gegevens op, zodat het overzicht compleet werd. |schuldeisersoverzicht",
             "Ik liet de beslagvrije voet opnieuw berekenen, en dat scheelde meteen een flink bedrag per maand. |beslag-op-inkomen",
             "Ik ging mee naar het eerste gesprek bij de schuldhulp, zodat {hij} niet alleen tegenover een ambtenaar zat. |intakegesprek-schuldhulp behoeder",
-            "We spraken af dat {hij} van nieuwe post meteen een foto naar mij stuurde, zodat niets meer in de doos verdween.",
+            "We spraken af dat {hij} van nieuwe post meteen een foto naar mij stuurde, zodat niets meer [in de doos|in de la|onder het bed] verdween.",
             "Met de schuldeisers die de hoogste kosten rekenden, probeerden we eerst een betalingsregeling te treffen. |betalingsregeling",
             "Ik legde uit wat een minnelijk traject is, in gewone woorden en zonder de folder voor te lezen. |schuldregeling brug-systeemwereld-leefwereld",
             "Ik regelde een afspraak voor budgetbeheer, zodat de vaste lasten weer automatisch betaald werden. |budgetbeheer",
         ),
         "turning": (
-            "Toen de laatste envelop open was, zei {hij} dat het minder erg was dan {hij} had gedacht.",
+            "Toen de laatste envelop open was, zei {hij} dat het [minder erg|minder eng|overzichtelijker] was dan {hij} had gedacht.",
             "Op het moment dat {hij} het overzicht zwart op wit zag, kwam er rust. |schuldeisersoverzicht",
             "De tweede keer maakte {hij} de nieuwe post gewoon zelf open, terwijl ik erbij zat. |kleine-successen",
             "Toen de deurwaarder akkoord ging met uitstel, zag ik {hem} voor het eerst lachen. |brief-van-de-deurwaarder",
         ),
         "ending": (
             "Inmiddels zit {hij} in een schuldregeling en is het einde in zicht. |schuldregeling",
-            "De schoenendoos staat nu leeg in de kast, als herinnering.",
+            "De [schoenendoos|doos] staat nu leeg in de kast, als [herinnering|aandenken].",
             "Als alles zo doorgaat, is {hij} over een paar jaar schuldenvrij. |schuldregeling",
             "De schulden zijn er nog, maar de angst voor de brievenbus is weg.",
         ),
@@ -458,8 +541,8 @@ _THEMES: list[dict] = [
             "De gemeente had drie brieven gestuurd om {hem} op te roepen, maar die lagen ongeopend in de gang. |schoenendoos-ongeopende-post",
             "{Hij} had de lijst met bewijsstukken niet begrepen en durfde niet te bellen om het te vragen. |formulieren-invullen",
             "Bij het eerste gesprek zaten er twee professionals tegenover {hem}, en {hij} voelde zich verhoord. |intakegesprek-schuldhulp",
-            "Ik was {zijn} vierde contactpersoon in één jaar.",
-            "Het bleek dat {hij} niet uit onwil was afgehaakt, maar omdat {zijn} moeder ernstig ziek was geworden.",
+            "Ik was {zijn} [vierde|vijfde|derde] contactpersoon in [één jaar|anderhalf jaar|twee jaar].",
+            "Het bleek dat {hij} niet uit onwil was afgehaakt, maar omdat [{zijn} moeder ernstig ziek was geworden|{zijn} zoon in de problemen zat|{hij} zelf was opgenomen].",
             "Omdat {hij} geen bankafschriften van drie maanden kon laten zien, was het traject gestopt. |formulieren-invullen",
             "Sinds het traject stopte, waren de schulden alleen maar opgelopen, tot {bedrag}. |schulden",
             "Van de mensen die zich bij de schuldhulp meldden, raakte destijds het grootste deel uit beeld. |uitval-uit-schuldentraject",
@@ -472,10 +555,10 @@ _THEMES: list[dict] = [
         "actions": (
             "Ik ging zonder afspraak langs en belde gewoon aan. |outreachend-werken eerste-contact-na-uitval",
             "Ik zei eerlijk dat ik van de gemeente kwam, maar ook dat ik niet kwam om te oordelen.",
-            "We vroegen samen de ontbrekende bankafschriften op via de app van de bank.",
+            "We vroegen samen de ontbrekende [bankafschriften|loonstroken|papieren] op[ via de app van de bank| bij de bank| met een paar telefoontjes].",
             "Ik regelde dat het dossier werd heropend, zonder dat {hij} opnieuw de hele intake moest doen. |intakegesprek-schuldhulp",
-            "Ik vroeg de schuldhulpverlener om een keer bij {hem} thuis te komen in plaats van op kantoor.",
-            "Na elke afspraak stuurde ik een berichtje met wat we hadden afgesproken, in gewone taal.",
+            "Ik vroeg de schuldhulpverlener om een keer bij {hem} thuis te komen in plaats van [op kantoor|op het stadskantoor|aan de balie].",
+            "Na elke afspraak stuurde ik een [berichtje|kort briefje|spraakbericht] met wat we hadden afgesproken, in gewone taal.",
             "We maakten van de lijst met papieren een afvinklijstje op de koelkast. |kleine-successen formulieren-invullen",
             "Ik zocht uit wat er bij de vorige poging was misgegaan, zonder schuldige aan te wijzen.",
         ),
@@ -532,13 +615,13 @@ _THEMES: list[dict] = [
         ),
         "situation": (
             "De corporatie had een ontruiming aangevraagd vanwege een huurachterstand van {bedrag}. |uithuiszetting-dreigt huurachterstand",
-            "Sinds een week zat {hij} zonder stroom, omdat de energierekening maanden niet was betaald. |afgesloten-van-energie",
-            "'s Avonds zat {hij} bij kaarslicht, en eten maakte {hij} op een campingbrandertje. |afgesloten-van-energie",
+            "Sinds [een week|een paar dagen|tien dagen] zat {hij} zonder [stroom|gas|gas en stroom], omdat de energierekening maanden niet was betaald. |afgesloten-van-energie",
+            "'s Avonds zat {hij} bij [kaarslicht|het licht van een zaklamp], en eten maakte {hij} op een [campingbrandertje|gasstelletje]. |afgesloten-van-energie",
             "{Hij} was bang dat de kinderen het zouden merken, dus deed {hij} alsof er een storing was. |schaamte afgesloten-van-energie",
             "Er lag een brief dat de ontruiming over twee weken zou plaatsvinden. |uithuiszetting-dreigt",
             "{Hij} was {zijn} baan kwijtgeraakt en de uitkering was nog niet rond, dus de huur bleef liggen. |huurachterstand uitkering",
             "Door een fout bij de huurtoeslag moest {hij} ineens een groot bedrag terugbetalen. |terugvordering-toeslagen",
-            "De woningcorporatie had al vaak gebeld, maar {hij} nam nooit op. |niet-opendoen",
+            "De woningcorporatie had al [vaak|wekenlang|tientallen keren] gebeld, maar {hij} nam nooit op. |niet-opendoen",
             "De huurachterstand was klein begonnen, maar door de incassokosten was het bedrag snel gegroeid. |aanmaningen-en-incasso",
             "Het energiebedrijf had een signaal gegeven aan de gemeente, en zo kwam {hij} bij ons in beeld. |vroegsignalering",
         ),
@@ -547,10 +630,10 @@ _THEMES: list[dict] = [
             "{Hij} had niemand verteld over de brief van de corporatie, ook {zijn} broer niet. |schaamte",
         ),
         "actions": (
-            "Ik belde de corporatie en vroeg om de ontruiming op te schorten, zodat we een plan konden maken. |woningcorporatie",
+            "Ik belde de corporatie en vroeg om de ontruiming op te schorten, zodat we [een plan konden maken|tijd hadden voor een regeling]. |woningcorporatie",
             "We maakten een betalingsregeling voor de huurachterstand, met een bedrag dat echt haalbaar was. |betalingsregeling",
             "Via het noodfonds van de gemeente regelden we dat de stroom binnen een dag weer aan was. |afgesloten-van-energie",
-            "Samen vroegen we de huurtoeslag opnieuw aan, dit keer met de juiste gegevens.",
+            "Samen vroegen we de huurtoeslag opnieuw aan, [dit keer|nu] met de juiste gegevens.",
             "Ik ging mee naar de zitting bij de kantonrechter en vertelde wat er sinds de aanmelding was veranderd. |behoeder",
             "Ik zorgde dat de huur voortaan via budgetbeheer werd betaald, meteen op de dag dat het inkomen binnenkwam. |budgetbeheer",
             "We zochten uit op welke toeslagen {hij} recht had, en dat bleek flink te schelen.",
@@ -621,7 +704,7 @@ _THEMES: list[dict] = [
             "De behandeling in de kliniek was afgerond, maar thuis viel {hij} terug in oude patronen. |terug-na-opname",
             "Voor nieuwe behandeling stond {hij} op een wachtlijst van maanden, en intussen ging het snel bergaf. |op-de-wachtlijst",
             "Mensen om {hem} heen zagen {hem} als een hopeloos geval, en zo voelde {hij} zich ook. |stigma",
-            "Elke dag kwam {hij} langs de plek waar het vroeger altijd misging.",
+            "Elke dag kwam {hij} langs [de plek|het café|de hoek van de straat] waar het vroeger altijd misging.",
             "{Hij} zei dat {hij} wilde stoppen met {gebruiken}, maar niet wist hoe {hij} de avonden door moest komen.",
         ),
         "contact": (
@@ -633,7 +716,7 @@ _THEMES: list[dict] = [
             "Ik vroeg niet waarom {hij} weer was begonnen, maar wat {hij} kwijt was en wat {hij} terug wilde. |motiverende-gespreksvoering",
             "Samen maakten we een plan voor moeilijke momenten, met wie {hij} kon bellen en waar {hij} heen kon. |wrap",
             "Ik ging een keer mee naar {zelfhulp}, en bleef achterin zitten. |twaalf-stappen lotgenotencontact",
-            "We zochten samen een andere route naar huis, zodat {hij} niet langs de oude plekken hoefde.",
+            "We zochten samen een andere route naar [huis|de supermarkt|{zijn} werk], zodat {hij} niet langs de oude plekken hoefde.",
             "Ik bleef komen, ook in de weken dat {hij} nog {gebruikte}, zonder te preken. |presentie",
             "Ik hielp met een aanmelding bij de ambulante verslavingszorg, zodat {hij} niet op een opname hoefde te wachten. |ambulante-verslavingszorg",
             "Met motiverende gespreksvoering liet ik {hem} zelf de voor- en nadelen op een rij zetten. |motiverende-gespreksvoering",
@@ -641,7 +724,7 @@ _THEMES: list[dict] = [
         "turning": (
             "Na een paar weken zei {hij} dat {hij} weer wilde stoppen, maar nu voor zichzelf. |persoonlijk-herstel",
             "Toen ik vertelde dat ik zelf drie keer ben teruggevallen, keek {hij} op. |bron-van-hoop",
-            "Het moment dat {hij} {zijn} dochter weer mocht zien, gaf de doorslag.",
+            "Het moment dat {hij} {zijn} [dochter|zoon|kleinzoon] weer mocht zien, gaf de doorslag.",
         ),
         "ending": (
             "{Hij} is nu {duur2} {schoon}, en dat vieren we elke maand.",
@@ -691,11 +774,11 @@ _THEMES: list[dict] = [
         ),
         "situation": (
             "{Hij} sliep al {duur} in de nachtopvang en moest elke ochtend om negen uur weer naar buiten. |nachtopvang",
-            "Overdag zwierf {hij} door de stad, met al {zijn} spullen in twee tassen. |dakloosheid",
+            "Overdag zwierf {hij} door de stad, met al {zijn} spullen in [twee tassen|een rugzak|een boodschappenkarretje]. |dakloosheid",
             "Voor de nachtopvang had {hij} maanden bij vrienden op de bank geslapen, tot dat ook niet meer kon. |bankslapen",
             "Zonder vast adres kreeg {hij} geen uitkering, en zonder uitkering geen kamer. |geen-vast-adres uitkering",
             "In de opvang werd gestolen wat niet vastzat, dus {hij} sliep met {zijn} schoenen aan. |nachtopvang overlevingsgedrag",
-            "Een paar nachten had {hij} buiten geslapen, in een portiek bij het station. |slapen-op-straat",
+            "Een paar nachten had {hij} buiten geslapen, [in een portiek bij het station|in het park|onder een viaduct|in een fietsenstalling]. |slapen-op-straat",
             "Mensen keken langs {hem} heen, en in winkels werd {hij} nagestaard. |niemand-kijkt-om",
             "Het aanvragen van een briefadres liep vast, omdat {hij} geen geldig identiteitsbewijs meer had. |geen-vast-adres formulieren-invullen",
             "Na de scheiding had {hij} geen plek meer om naartoe te gaan. |scheiding",
@@ -707,7 +790,7 @@ _THEMES: list[dict] = [
         "actions": (
             "Ik ging met {hem} naar het gemeentehuis om een briefadres aan te vragen. |geen-vast-adres",
             "We vroegen samen een nieuw identiteitsbewijs aan, en de kosten schoot ik voor uit een noodpotje.",
-            "Ik zorgde dat {hij} overdag een plek had in de inloop, met koffie en een kluisje. |maatschappelijke-opvang",
+            "Ik zorgde dat {hij} overdag een plek had in de inloop, met [koffie en een kluisje|een douche en een wasmachine|een warme maaltijd]. |maatschappelijke-opvang",
             "Ik zat 's avonds met {hem} in de huiskamer van de opvang, gewoon om er te zijn. |presentie",
             "We bezochten samen een kamer bij beschermd wonen, zodat {hij} wist wat {hem} te wachten stond. |beschermd-wonen",
             "Zodra het briefadres er was, hielp ik met de aanvraag voor een bijstandsuitkering. |uitkering",
@@ -763,12 +846,12 @@ _THEMES: list[dict] = [
             "Nee leren zeggen", "Het moment dat zij koos", "Veilig, eindelijk",
         ),
         "situation": (
-            "Ze woonde al jaren met een partner die haar kleineerde en soms sloeg. |huiselijk-geweld",
+            "Ze woonde al [jaren|tien jaar|sinds haar twintigste] met een partner die haar [kleineerde en soms sloeg|controleerde en bedreigde|uitschold en afsloot van geld]. |huiselijk-geweld",
             "Niemand zag het aan de buitenkant, want ze zorgde dat alles er thuis netjes uitzag.",
             "Stap voor stap had ze steeds meer geaccepteerd, tot ze niet meer wist wat normaal was. |grenzen-opschuiven",
             "De oudste dochter nam thuis veel te veel zorg op zich, alsof zij de volwassene was.",
             "Er was een tijdelijk huisverbod geweest, maar daarna kwam hij gewoon terug. |vluchten-voor-geweld",
-            "Ze was 's nachts met de kinderen naar de opvang gevlucht, met alleen een plastic tas. |vluchten-voor-geweld vrouwenopvang",
+            "Ze was 's nachts met de kinderen naar de opvang gevlucht, met alleen [een plastic tas|een sporttas|wat ze aanhad]. |vluchten-voor-geweld vrouwenopvang",
             "De geldzaken had haar partner altijd geregeld, dus ze wist niet eens welke schulden op haar naam stonden. |schulden",
             "Ze was bang dat Veilig Thuis de kinderen zou weghalen als ze iets vertelde. |bemoeienis-jeugdzorg veilig-thuis",
             "Ze deed alles om het hem naar de zin te maken, en vergat zichzelf helemaal. |stoppen-met-pleasen",
@@ -836,7 +919,7 @@ _THEMES: list[dict] = [
         ),
         "situation": (
             "Na een crisisopname was {hij} terug in {zijn} flat, maar er kwam niemand meer langs. |terug-na-opname crisisopname eenzaamheid",
-            "Door een depressie lag {hij} soms dagen in bed, en de post bleef liggen. |depressie schoenendoos-ongeopende-post",
+            "Door een depressie lag {hij} soms [dagen|een week] in bed, en [de post bleef liggen|de afwas stapelde zich op]. |depressie schoenendoos-ongeopende-post",
             "In {zijn} dossier stond een diagnose die iedereen eerst las, voordat ze {hem} zagen. |stigma",
             "{Hij} hoorde soms stemmen en was bang dat niemand {hem} zou geloven. |psychose",
             "Er was een wachtlijst van maanden bij de ggz, en in de tussentijd moest {hij} het zelf rooien. |op-de-wachtlijst ggz",
@@ -854,7 +937,7 @@ _THEMES: list[dict] = [
             "Ik nodigde {hem} uit voor een herstelgroep waar mensen hun eigen verhaal delen. |herstellen-doe-je-zelf lotgenotencontact",
             "Ik ging mee naar de huisarts, zodat {hij} niet alles weer alleen hoefde uit te leggen.",
             "Ik praatte met de buren en de corporatie, en legde uit wat er speelde zonder {zijn} privacy te schenden. |brug-systeemwereld-leefwereld",
-            "We zochten een plek voor dagbesteding waar {hij} gewoon kon meedoen. |dagbesteding maatschappelijk-herstel",
+            "We zochten een plek voor dagbesteding waar {hij} gewoon kon meedoen[|, in de houtwerkplaats|, in de tuin|, in de keuken]. |dagbesteding maatschappelijk-herstel",
         ),
         "turning": (
             "Toen {hij} in de herstelgroep voor het eerst {zijn} verhaal vertelde, zag ik {hem} rechtop gaan zitten.",
@@ -862,7 +945,7 @@ _THEMES: list[dict] = [
             "{Hij} zei dat {hij} zich voor het eerst een mens voelde in plaats van een dossier. |diagnosevrije-ruimte",
         ),
         "ending": (
-            "{Hij} gaat nu drie dagen per week naar de dagbesteding en maakt daar meubels. |dagbesteding",
+            "{Hij} gaat nu [twee|drie] dagen per week naar de dagbesteding en [maakt daar meubels|werkt daar in de tuin|kookt daar voor de groep]. |dagbesteding",
             "Er zijn nog moeilijke periodes, maar {hij} weet nu wat {hem} helpt. |herstel",
             "Een opname is sindsdien niet meer nodig geweest.",
         ),
@@ -921,7 +1004,7 @@ _THEMES: list[dict] = [
             "Ik ging mee naar het keukentafelgesprek en zorgde dat de vragen aan {hem} werden gesteld, niet aan mij. |wmo-aanvraag behoeder",
             "We lazen de brieven samen, en ik schreef in gewone woorden op wat erin stond. |laaggeletterdheid",
             "Samen schreven we een sollicitatiebrief, ook al vond {hij} dat doodeng. |weer-aan-het-werk",
-            "Ik zorgde voor een afsprakenkaart met plaatjes, zodat {hij} zelf het overzicht hield.",
+            "Ik zorgde voor een [afsprakenkaart met plaatjes|weekplanner op de koelkast], zodat {hij} zelf het overzicht hield.",
             "We zochten een werkplek via arbeidsmatige dagbesteding om ervaring op te doen. |dagbesteding",
             "Ik vroeg de gemeente welk papier er nu precies nog ontbrak, en liet dat op schrift zetten. |gemeente",
         ),
@@ -932,7 +1015,7 @@ _THEMES: list[dict] = [
         ),
         "ending": (
             "De aanpassingen in huis zijn geregeld en {hij} kan weer zelf koken.",
-            "{Hij} werkt nu twee ochtenden per week in een fietsenmakerij. |weer-aan-het-werk",
+            "{Hij} werkt nu [twee ochtenden|drie middagen] per week in [een fietsenmakerij|de kantine van een sportclub|een kringloopwinkel]. |weer-aan-het-werk",
             "{Hij} regelt nu meer zelf dan iedereen had verwacht. |persoonlijk-herstel",
         ),
         "helped": (
@@ -976,11 +1059,11 @@ _THEMES: list[dict] = [
         "situation": (
             "Aan het eind van de maand was er geen geld meer voor boodschappen, en {hij} at zelf vaak niet. |armoede",
             "{Hij} ging stiekem naar de voedselbank in een andere wijk, zodat niemand {hem} zou zien. |voedselbank schaamte",
-            "De kinderen gingen niet mee op schoolreisje, omdat {hij} de bijdrage niet kon betalen. |armoede",
+            "De kinderen gingen niet mee [op schoolreisje|met het kamp|naar de sportclub], omdat {hij} de bijdrage niet kon betalen. |armoede",
             "{Hij} wist niet dat er regelingen van de gemeente waren waar {hij} recht op had. |armoede",
             "Op verjaardagen verzon {hij} smoesjes, omdat er geen geld was voor een cadeau. |sociale-uitsluiting schaamte",
             "De grootste zorg was niet de stapel rekeningen, maar gewoon: hoe kom ik deze week door?",
-            "De verwarming bleef uit, ook in de winter, om geld te besparen. |armoede",
+            "De verwarming bleef uit, ook [in de winter|als het vroor], om geld te besparen. |armoede",
             "{Hij} werkte wel, maar verdiende net te veel voor hulp en te weinig om rond te komen. |armoede",
             "Na de scheiding bleef {hij} alleen achter met de kinderen en een stapel rekeningen. |scheiding alleenstaand-ouderschap",
         ),
@@ -991,9 +1074,9 @@ _THEMES: list[dict] = [
         "actions": (
             "We zochten samen uit op welke regelingen en toeslagen {hij} recht had. |brug-systeemwereld-leefwereld",
             "Ik vertelde dat ik zelf ook naar de voedselbank ben gegaan, en dat schaamte daar niet nodig is. |eigen-verhaal-delen voedselbank",
-            "Via een fonds regelden we dat de kinderen mee konden met school en sport.",
+            "Via [een fonds|het jeugdfonds|een regeling van de gemeente] regelden we dat de kinderen mee konden met [school en sport|zwemles en schoolreis].",
             "Ik hielp met de aanvraag voor bijzondere bijstand, en we vulden het formulier samen in. |formulieren-invullen",
-            "We maakten een weekbudget met enveloppen, wat voor {hem} overzichtelijker was dan een app.",
+            "We maakten een weekbudget met [enveloppen|potjes], wat voor {hem} overzichtelijker was dan een app.",
             "Ik nam {hem} mee naar een koffieochtend in het buurthuis, waar andere ouders hetzelfde meemaakten. |lotgenotencontact welzijn",
         ),
         "turning": (
@@ -1048,7 +1131,7 @@ _THEMES: list[dict] = [
         "situation": (
             "{Hij} moest ineens {bedrag} aan toeslagen terugbetalen, en begreep niet waarom. |terugvordering-toeslagen",
             "Na jaren van brieven en beschikkingen geloofde {hij} niets meer van wat de overheid zei. |wantrouwen-hulpverlening",
-            "Elke brief van de gemeente voelde voor {hem} als een nieuwe aanval.",
+            "Elke brief van [de gemeente|de overheid|de Belastingdienst] voelde voor {hem} als een [nieuwe aanval|nieuwe klap|bedreiging].",
             "{Zijn} uitkering was stopgezet omdat een formulier te laat binnen was, terwijl {hij} het wel had opgestuurd. |uitkering-stopgezet",
             "Bij eerdere hulpverleners had {hij} alles verteld, en daarna voelde het alsof dat tegen {hem} werd gebruikt. |wantrouwen-hulpverlening",
             "{Hij} nam de telefoon niet meer op als er een onbekend nummer belde. |niet-opendoen",
@@ -1062,7 +1145,7 @@ _THEMES: list[dict] = [
         "actions": (
             "Ik zei eerlijk dat ik voor de gemeente werk, en ook wat ik wel en niet doorgeef. |brug-systeemwereld-leefwereld",
             "We legden alle beschikkingen op tafel en ik legde uit wat er echt stond, zonder ambtelijke taal. |brug-systeemwereld-leefwereld",
-            "Ik regelde een gesprek met een medewerker die beslissingen kon nemen, in plaats van weer een loket.",
+            "Ik regelde een gesprek met een medewerker die beslissingen kon nemen, in plaats van [weer een loket|weer een callcenter].",
             "We dienden samen bezwaar in tegen de stopzetting, en ik hield de termijnen in de gaten. |uitkering-stopgezet",
             "Ik vroeg de gemeente om de terugbetaling op te schorten tot alles was uitgezocht. |terugvordering-toeslagen",
             "Ik beloofde niks wat ik niet kon waarmaken, en deed alles wat ik wel beloofde.",
@@ -1132,7 +1215,7 @@ _THEMES: list[dict] = [
             "{Hij} zei dat {hij} voor het eerst het gevoel had een tweede kans te krijgen.",
         ),
         "ending": (
-            "{Hij} woont nu op een kamer en werkt in de groenvoorziening. |weer-aan-het-werk",
+            "{Hij} woont nu op een kamer en werkt [in de groenvoorziening|bij een bouwbedrijf|in een magazijn]. |weer-aan-het-werk",
             "{Hij} is niet meer teruggegaan naar het oude leven.",
         ),
         "helped": (
@@ -1187,7 +1270,7 @@ _ID_EMAIL = (
 _ID_BSN = (
     "Op een brief stond zelfs {zijn} BSN, {ID_bsn}, gewoon leesbaar door het venster van de envelop.",
     "In het formulier moest {zijn} burgerservicenummer ({ID_bsn}) drie keer worden ingevuld.",
-    "Het BSN {ID_bsn} stond met pen op de achterkant van de doos geschreven.",
+    "Het BSN {ID_bsn} stond met pen op de achterkant van een envelop geschreven.",
 )
 _ID_DATE = (
     "Op {ID_datum} hadden we ons eerste echte gesprek.",
@@ -1220,12 +1303,23 @@ _MAIL_DOMAINS = ("voorbeeldmail.nl", "mijnpost.example", "netpost.example", "lin
 # determinism for a given Random, several times faster.
 
 
-def _split(fragment: str) -> tuple[str, tuple[str, ...]]:
+_ALTERNATIVES = re.compile(r"\[([^\[\]]*)\]")
+
+
+def _expand(text: str) -> tuple[str, ...]:
+    """'a [b|c] d' -> ('a b d', 'a c d'): wording variants, expanded once at import."""
+    parts = _ALTERNATIVES.split(text)
+    options = [part.split("|") if i % 2 else (part,) for i, part in enumerate(parts)]
+    return tuple("".join(combination) for combination in itertools.product(*options))
+
+
+def _split(fragment: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     text, _sep, tags = fragment.partition(" |")
-    return text, tuple(tags.split())
+    return _expand(text), tuple(tags.split())
 
 
-def _prep(fragments) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _prep(fragments) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Fragments as (wording variants, concept slugs)."""
     return tuple(_split(f) for f in fragments)
 
 
@@ -1237,6 +1331,8 @@ _P_REFLECTIONS = _prep(_REFLECTIONS)
 _P_EIGEN_OPENINGS = _prep(_EIGEN_OPENINGS)
 _P_EIGEN_TURNING = _prep(_EIGEN_TURNING)
 _P_EIGEN_NOW = _prep(_EIGEN_NOW)
+_P_DETAILS = _prep(_DETAILS)
+_P_EIGEN_DETAILS = _prep(_EIGEN_DETAILS)
 
 
 class _Theme:
@@ -1310,8 +1406,8 @@ def _fill(pool, r, slots: _Slots, sentences: list, tags: list, k: int = 1, order
     """Append k distinct formatted fragments from pool; returns the number of words added."""
     n = len(pool)
     if k == 1:
-        template, fragment_tags = pool[int(r() * n)]
-        sentence = template.format_map(slots)
+        variants, fragment_tags = pool[int(r() * n)]
+        sentence = variants[int(r() * len(variants))].format_map(slots)
         sentences.append(sentence)
         tags.extend(fragment_tags)
         return sentence.count(" ") + 1
@@ -1320,8 +1416,8 @@ def _fill(pool, r, slots: _Slots, sentences: list, tags: list, k: int = 1, order
         indices.sort()
     words = 0
     for i in indices:
-        template, fragment_tags = pool[i]
-        sentence = template.format_map(slots)
+        variants, fragment_tags = pool[i]
+        sentence = variants[int(r() * len(variants))].format_map(slots)
         sentences.append(sentence)
         tags.extend(fragment_tags)
         words += sentence.count(" ") + 1
@@ -1491,15 +1587,19 @@ def generate_story(
     if eigen:
         words = _fill(_P_EIGEN_OPENINGS, r, slots, p1, tags)
         words += _fill(theme.eigen, r, slots, p1, tags, k=3 + int(r() * 2), ordered=True)
+        words += _fill(_P_EIGEN_DETAILS, r, slots, p1, tags)
         words += _fill(_P_EIGEN_TURNING, r, slots, p2, tags, k=2)
         words += _fill(_P_EIGEN_NOW, r, slots, p3, tags, k=2)
         words += _fill(_P_REFLECTIONS, r, slots, p3, tags)
-        fillers = ((_P_EIGEN_TURNING, p2), (_P_EIGEN_NOW, p3), (_P_REFLECTIONS, p3))
+        fillers = (
+            (_P_EIGEN_DETAILS, p1), (_P_EIGEN_TURNING, p2), (_P_EIGEN_NOW, p3), (_P_REFLECTIONS, p3),
+        )
     else:
         words = _fill(_P_OPENINGS, r, slots, p1, tags)
         if "woning" not in slots and r() < 0.5:
             words += _fill(_P_SETTING, r, slots, p1, tags)
         words += _fill(theme.situation, r, slots, p1, tags, k=2 + int(r() * 2))
+        words += _fill(_P_DETAILS, r, slots, p1, tags, k=1 + int(r() * 2))
         words += _fill(theme.contact, r, slots, p2, tags)
         words += _fill(theme.actions, r, slots, p2, tags, k=2 + int(r() * 2))
         if "eigen-verhaal-delen" not in tags and r() < 0.7:
@@ -1507,7 +1607,10 @@ def generate_story(
         words += _fill(theme.turning, r, slots, p3, tags)
         words += _fill(theme.ending, r, slots, p3, tags)
         words += _fill(_P_REFLECTIONS, r, slots, p3, tags)
-        fillers = ((_P_ACTIONS, p2), (theme.situation, p1), (_P_REFLECTIONS, p3), (theme.actions, p2))
+        fillers = (
+            (_P_ACTIONS, p2), (_P_DETAILS, p1), (_P_REFLECTIONS, p3), (theme.actions, p2),
+            (theme.situation, p1),
+        )
 
     if identifiers:
         words += _add_identifier_sentences(r, rng, slots, eigen, p1, p2)
@@ -1518,8 +1621,8 @@ def generate_story(
     while words < target and attempt < 16:
         pool, paragraph = fillers[attempt % len(fillers)]
         attempt += 1
-        template, fragment_tags = pool[int(r() * len(pool))]
-        sentence = template.format_map(slots)
+        variants, fragment_tags = pool[int(r() * len(pool))]
+        sentence = variants[int(r() * len(variants))].format_map(slots)
         n = sentence.count(" ") + 1
         if sentence in paragraph or words + n > 295:
             continue
@@ -1570,7 +1673,7 @@ def concept_slugs_used() -> set[str]:
     slugs: set[str] = set()
     pools = [
         _P_OPENINGS, _P_SETTING, _P_DISCLOSURE, _P_ACTIONS, _P_REFLECTIONS, _P_EIGEN_OPENINGS,
-        _P_EIGEN_TURNING, _P_EIGEN_NOW,
+        _P_EIGEN_TURNING, _P_EIGEN_NOW, _P_DETAILS, _P_EIGEN_DETAILS,
     ]
     for theme in _THEME_OBJECTS:
         slugs.update(theme.core)

@@ -43,6 +43,8 @@ class StoryForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Not required only because a file may take its place; clean() insists on one of them.
+        self.fields["body"].hide_optional = True
         organisations = Organisation.objects.filter(
             memberships__user=user, memberships__role__in=STORY_WRITER_ROLES
         ).distinct()

@@ -23,7 +23,7 @@ class Visibility(models.TextChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", _("Shared")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wijkennis.core.models import record_event
@@ -89,7 +90,7 @@ def story_create(request):
             what_helped=form.cleaned_data["what_helped"],
             what_did_not_help=form.cleaned_data["what_did_not_help"],
         )
-        messages.success(request, _("Saved. Now check what we made unrecognisable."))
+        messages.success(request, _("Saved. Now check what we hid."))
         return redirect("stories:review", pk=story.pk)
     return render(request, "stories/story_form.html", {"form": form, "story": None})
 
@@ -115,7 +116,7 @@ def story_edit(request, pk):
             what_helped=form.cleaned_data["what_helped"],
             what_did_not_help=form.cleaned_data["what_did_not_help"],
         )
-        messages.success(request, _("Saved. Now check what we made unrecognisable."))
+        messages.success(request, _("Saved. Now check what we hid."))
         return redirect("stories:review", pk=story.pk)
     return render(request, "stories/story_form.html", {"form": form, "story": story})
 
@@ -186,7 +187,11 @@ def hide_phrase(request, pk):
             form.add_error("phrase", error.messages[0])
         else:
             if count:
-                messages.success(request, _("Hidden in %(count)s places.") % {"count": count})
+                messages.success(
+                    request,
+                    ngettext("Hidden in %(count)s place.", "Hidden in %(count)s places.", count)
+                    % {"count": count},
+                )
                 return redirect("stories:review", pk=story.pk)
             form.add_error("phrase", _("We could not find these words in your story."))
     return render(request, "stories/story_review.html", _review_context(story, form), status=400)

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wijkennis.accounts.models import User
 from wijkennis.stories.models import Story
@@ -34,7 +35,12 @@ class Command(BaseCommand):
             with open(output, "w", encoding="utf-8") as handle:
                 handle.write(text)
             self.stderr.write(
-                _("%(count)s stories exported to %(file)s.") % {"count": len(lines), "file": output}
+                ngettext(
+                    "%(count)s story exported to %(file)s.",
+                    "%(count)s stories exported to %(file)s.",
+                    len(lines),
+                )
+                % {"count": len(lines), "file": output}
             )
         else:
             self.stdout.write(text, ending="")

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from wijkennis.stories.transfer import ImportFileError, import_rows, read_rows
@@ -34,4 +35,7 @@ class Command(BaseCommand):
             ) from None
         with tqdm(total=len(rows), desc=_("Importing"), unit=_("story"), file=sys.stderr) as bar:
             stories = import_rows(rows, progress=lambda: bar.update(1))
-        self.stdout.write(_("%(count)s stories imported.") % {"count": len(stories)})
+        self.stdout.write(
+            ngettext("%(count)s story imported.", "%(count)s stories imported.", len(stories))
+            % {"count": len(stories)}
+        )
