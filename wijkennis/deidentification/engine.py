@@ -504,9 +504,9 @@ def deidentify(text: str, known_names: Iterable[KnownName] = ()) -> Result:
     if not text.strip():
         return Result(text=text, spans=[])
     started = time.perf_counter()
-    candidates = _deduce_candidates(text)
-    candidates += find_candidates(text)
-    candidates += _known_name_candidates(text, known_names)
+    candidates = _deduce_candidates(text) + _known_name_candidates(text, known_names)
+    name_spans = [(c.start, c.end) for c in candidates if c.kind == "name"]
+    candidates += find_candidates(text, name_spans)
     candidates = _repair_names(text, _drop_generic(text, candidates))
     merged = _join_names(text, _merge(candidates))
     spans = _to_spans(text, merged)

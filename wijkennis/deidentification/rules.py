@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -127,7 +127,10 @@ _FIXED_INSTITUTION_RE = re.compile(
     r"(?<![\w'’])(?:" + _alternation(load_list("institutions")) + r")(?!\w)"
 )
 _INSTITUTION_HEAD_RE = re.compile(
-    r"(?<![\w-])(?i:" + _alternation(load_list("institution_heads")) + r")(?!\w)"
+    r"(?<![\w-])(?:(?i:"
+    + _alternation(load_list("institution_heads"))
+    # Capitalised only: "Welzijn Lokaal" is an organisation, "het welzijn van" is not.
+    + r")|Welzijn|Zorggroep|Zorgcentrum)(?!\w)"
 )
 # Heads that name one organisation on their own ("de Kredietbank", "de GGD").
 _STANDALONE_HEADS = frozenset({"Kredietbank", "GGD"})
@@ -268,9 +271,15 @@ _CITY_DISTRICT_RE = re.compile(
 )
 
 
+# "Vogelwijk", "Transvaalbuurt": a capitalised word ending in -wijk/-buurt is a
+# neighbourhood (or a town such as Katwijk, also a place).
+_AREA_WORD_RE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?:wijk|buurt)(?![\w-])")
+
+
 def _places(text: str) -> Iterator[Candidate]:
-    for m in _PLACE_RE.finditer(text):
-        yield Candidate("place", m.start(), m.end())
+    for regex in (_PLACE_RE, _AREA_WORD_RE):
+        for m in regex.finditer(text):
+            yield Candidate("place", m.start(), m.end())
     for m in _AREA_HEAD_RE.finditer(text):
         end = _extend_name_right(text, m.end(), 3)
         if end > m.end():
@@ -379,8 +388,13 @@ _AGE_RES = (
     # "haar dochter van 14", "een jongen van 16 jaar" (not "een schuld van 40 euro")
     re.compile(
         r"(?i)(?<!\w)(?:zoon|dochter|kind|jongen|meisje|man|vrouw|broer|zus|neef|nicht|baby|"
-        r"moeder|vader|opa|oma|tiener|puber)(?:tje|je)?[ \t]+van[ \t]+(\d{1,3})(?![\d.,])"
+        r"moeder|vader|opa|oma|tiener|puber)(?:tje|je)?[ \t]+van[ \t]+(\d{1,3})(?!\d|[.,]\d)"
         r"(?![ \t]*(?:euro|procent|%|kilo|kg|uur|minuten|dagen|weken|maanden|keer|cent))"
+    ),
+    # "ze is 29 en ...", "ik was 16, toen ...": a bare number after "is/ben/was"
+    re.compile(
+        r"(?i)(?<!\w)(?:ik[ \t]+(?:ben|was|werd)|(?:hij|zij|ze|je|jij)[ \t]+(?:is|was|werd|bent))"
+        r"[ \t]+(\d{1,2})(?=[ \t]*(?:[,.;:!?)]|$|(?:en|toen|nu|inmiddels|pas)(?!\w)))"
     ),
     # "toen ik 16 was", "toen mijn zoon 12 jaar werd"
     re.compile(
@@ -390,12 +404,14 @@ _AGE_RES = (
 )
 
 
-def _dates_and_ages(text: str) -> Iterator[Candidate]:
+def _dates_and_ages(text: str, name_spans: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
     for m in _DATE_RE.finditer(text):
         yield Candidate("date", m.start(), m.end())
     for m in _AGE_BRACKET_RE.finditer(text):
-        before = m.group(1)
-        if (before[:1].isupper() or before.lower() in _PERSON_WORDS) and int(m.group(2)) <= 120:
+        # The word before the bracket must be a name found elsewhere ("Daan (15)")
+        # or a word for a person ("zoon (15)"): "Kinderen (2)" is a count.
+        after_name = any(s <= m.start(1) and m.end(1) <= e for s, e in name_spans)
+        if (after_name or m.group(1).lower() in _PERSON_WORDS) and int(m.group(2)) <= 120:
             yield Candidate("age", m.start(2), m.end(2))
     for regex in _AGE_RES:
         for m in regex.finditer(text):
@@ -403,9 +419,14 @@ def _dates_and_ages(text: str) -> Iterator[Candidate]:
                 yield Candidate("age", m.start(1), m.end(1))
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Run every rule over ``text``; candidates may overlap each other."""
+def find_candidates(text: str, name_spans: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """Run every rule over ``text``; candidates may overlap each other.
+
+    ``name_spans`` are (start, end) offsets of person names found by deduce or known
+    to the system; some rules only fire next to a name.
+    """
     found: list[Candidate] = []
-    for finder in (_institutions, _streets, _places, _numbers, _dates_and_ages):
+    for finder in (_institutions, _streets, _places, _numbers):
         found.extend(finder(text))
+    found.extend(_dates_and_ages(text, name_spans))
     return found

@@ -218,6 +218,19 @@ _COMMON_SLOTS: dict[str, tuple[str, ...]] = {
         "ziek werd", "werd ontslagen", "een ongeluk kreeg", "mijn rug niet meer meewerkte",
         "een burn-out kreeg", "in een reorganisatie terechtkwam", "mijn contract niet verlengd kreeg",
     ),
+    "eten": (
+        "een pan macaroni", "bruine bonen met rijst", "een boterham met pindakaas", "soep uit een pakje",
+        "nasi van de toko", "pannenkoeken", "een bord stamppot", "roti met kouseband", "couscous",
+        "linzensoep", "pierogi", "patat van de snackbar", "een diepvriespizza", "bami", "erwtensoep",
+        "gebakken eieren", "tajine", "pasta met ketchup", "pom", "kapsalon", "zuurkool met worst",
+        "börek", "een kop noedelsoep", "havermout met suiker",
+    ),
+    "buurtplek": (
+        "de supermarkt op de hoek", "het winkelcentrum", "de moskee", "de kerk", "de bibliotheek",
+        "het zwembad", "de markt", "het park", "de snackbar", "de kapper", "de wasserette", "de toko",
+        "de bushalte", "de speeltuin", "het buurthuis", "de kringloopwinkel", "de apotheek",
+        "de volkstuin", "het voetbalveld", "de bakker", "de Poolse winkel", "de avondwinkel",
+    ),
     "dag": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"),
     "bedrag": tuple(
         f"€ {n // 1000}.{n % 1000:03d}" for n in range(1250, 48000, 1730)
@@ -238,7 +251,7 @@ _PERSOON: dict[str, tuple[str, ...]] = {
         "een man die kort geleden gescheiden was", "een man die zijn werk was kwijtgeraakt",
         "een vader die zijn kinderen om het weekend zag", "een man van middelbare leeftijd",
         "een man die al dertig jaar in dezelfde straat woonde", "een jonge man die net op zichzelf woonde",
-        "een gepensioneerde buschauffeur", "een voormalig zzp'er in de bouw",
+        "een oudere man met een wandelstok", "een man met een lichte stotter",
     ),
     "v": (
         "een vrouw van in de veertig", "een vrouw van rond de zestig", "een jonge moeder",
@@ -246,7 +259,7 @@ _PERSOON: dict[str, tuple[str, ...]] = {
         "een vrouw die kort geleden gescheiden was", "een vrouw die haar werk was kwijtgeraakt",
         "een alleenstaande moeder met twee tieners", "een vrouw van middelbare leeftijd",
         "een vrouw die al dertig jaar in dezelfde straat woonde", "een jonge vrouw die net op zichzelf woonde",
-        "een gepensioneerde schoonmaakster", "een voormalig kapster met een eigen zaak",
+        "een vrouw met een rollator", "een vrouw die net oma was geworden",
     ),
 }
 _PERSOON_MET_LEEFTIJD: dict[str, tuple[str, ...]] = {
@@ -362,8 +375,14 @@ _DETAILS = (
     "Het grootste deel van de schulden stond bij {schuldeiser_a} en {schuldeiser_b}. |schulden",
     "{Hij} had {huisdier}, en dat beest was [het enige dat {hem} 's ochtends uit bed kreeg|{zijn} grootste steun|de reden om vol te houden].",
     "Pas later hoorde ik dat {hij} als {beroep} had gewerkt en daar [trots op was|goed in was geweest].",
-    "[Aan de muur|Boven de bank] hing {ding}, [scheef|stoffig|netjes recht].",
+    "Tussen de spullen [in de kamer|op de kast|in de hoek] viel me {ding} op.",
     "{Hij} praatte over {zijn} {familielid} alsof dat het enige was dat nog goed ging.",
+    "Het [regende pijpenstelen|was bloedheet|vroor dat het kraakte|stormde|was grijs en miezerig] toen ik voor het eerst aanbelde.",
+    "{Hij} kwam nog maar op één plek buiten de deur: {buurtplek}.",
+    "We spraken soms af bij {buurtplek}, omdat {hij} zich daar [veilig voelde|minder bekeken voelde|thuis voelde].",
+    "Op het fornuis stond {eten}, [het enige wat er die week nog in huis was|koud geworden|voor de kinderen].",
+    "De televisie stond aan, [zonder geluid|met een quiz|met het journaal|met een kookprogramma|met een soap|met voetbal].",
+    "Op de achtergrond speelde [de radio|oude Nederlandstalige muziek|kaseko|Turkse muziek|gospel|een Pools radiostation|Marokkaanse muziek].",
 )
 _EIGEN_DETAILS = (
     "Ik werkte toen als {beroep}, tot ik {verlies_ik}.",
@@ -371,7 +390,9 @@ _EIGEN_DETAILS = (
     "Ik had vroeger {hobby}, maar daar was geen geld of energie meer voor.",
     "Mijn grootste schulden stonden bij {schuldeiser_a} en {schuldeiser_b}. |schulden",
     "Thuis rook het altijd naar {geur}; die geur brengt me nog steeds terug naar die tijd.",
-    "Op mijn [vensterbank|kast] stond {ding}, en ik keek er elke dag naar.",
+    "Ik keek in die tijd elke dag naar {ding} op mijn [vensterbank|kast].",
+    "Ik at in die tijd vaak {eten}, omdat er voor iets anders geen geld was. |armoede",
+    "Het enige uitje was {buurtplek}, en zelfs daar voelde ik me bekeken.",
 )
 
 _SHARED_HELPED = (
@@ -599,6 +620,7 @@ _THEMES: list[dict] = [
         "weight": 9,
         "core": "woonproblemen huurachterstand",
         "slots": {
+            "bedrag": tuple(f"€ {n // 1000}.{n % 1000:03d}" for n in range(1180, 9800, 410)),
             "ik_rol": (
                 "ervaringswerker in het buurtteam", "ervaringsdeskundige bij de vroegsignalering",
                 "praktisch ondersteuner bij de gemeente",
@@ -757,7 +779,31 @@ _THEMES: list[dict] = [
         "key": "dakloos",
         "weight": 9,
         "core": "dakloosheid",
+        "setting": (
+            "We spraken meestal {plek}, met {drank} erbij.",
+            "{Hij} sliep {woning}.",
+            "{Hij} verbleef {woning}, al {duur} zonder een eigen voordeur. |geen-vast-adres",
+        ),
+        "persoon": {
+            "m": (
+                "een man van in de vijftig", "een man van rond de zestig", "een jongen van begin twintig",
+                "een man die kort geleden gescheiden was", "een man met een rugzak en een hond",
+                "een jonge man die uit huis was gezet", "een man van middelbare leeftijd",
+                "een vader die zijn kinderen al maanden niet had gezien",
+            ),
+            "v": (
+                "een vrouw van in de veertig", "een vrouw van rond de zestig", "een meisje van begin twintig",
+                "een vrouw die kort geleden gescheiden was", "een vrouw met een rugzak en een hond",
+                "een jonge vrouw die uit huis was gezet", "een vrouw van middelbare leeftijd",
+                "een moeder die haar kinderen al maanden niet had gezien",
+            ),
+        },
         "slots": {
+            "woning": (
+                "in de nachtopvang bij het station", "in een tijdelijke kamer van de opvang",
+                "in een caravan op het terrein van een kennis", "bij steeds andere vrienden op de bank",
+                "in een schuurtje achter het huis van een neef", "in de sleep-in aan de rand van het centrum",
+            ),
             "ik_rol": (
                 "ervaringswerker in de maatschappelijke opvang", "ervaringscoach in de nachtopvang",
                 "ervaringswerker bij beschermd wonen",
@@ -830,6 +876,13 @@ _THEMES: list[dict] = [
         "weight": 8,
         "gender": "v",
         "core": "huiselijk-geweld",
+        "persoon": {
+            "v": (
+                "een vrouw van in de dertig", "een jonge moeder", "een moeder van drie kinderen",
+                "een vrouw van rond de vijftig", "een moeder met een baby", "een vrouw van in de veertig",
+                "een moeder van twee tieners", "een jonge vrouw die net samenwoonde",
+            ),
+        },
         "slots": {
             "ik_rol": (
                 "ervaringswerker bij de vrouwenopvang", "ervaringsdeskundige huiselijk geweld in het wijkteam",
@@ -1338,7 +1391,7 @@ _P_EIGEN_DETAILS = _prep(_EIGEN_DETAILS)
 class _Theme:
     __slots__ = (
         "key", "core", "gender", "slots", "titles", "situation", "contact", "actions", "turning",
-        "ending", "helped", "not_helped", "eigen", "variants",
+        "ending", "helped", "not_helped", "eigen", "variants", "setting", "persoon",
     )
 
     def __init__(self, spec: dict):
@@ -1357,6 +1410,8 @@ class _Theme:
         self.not_helped = tuple(spec["not_helped"])
         self.eigen = _prep(spec["eigen"])
         self.variants = tuple(spec.get("variants", ()))
+        self.setting = _prep(spec.get("setting", _SETTING))
+        self.persoon = spec.get("persoon", _PERSOON)
 
 
 _THEME_OBJECTS = tuple(_Theme(spec) for spec in _THEMES)
@@ -1402,23 +1457,27 @@ class _Slots(dict):
         return value
 
 
-def _fill(pool, r, slots: _Slots, sentences: list, tags: list, k: int = 1, ordered=False) -> int:
-    """Append k distinct formatted fragments from pool; returns the number of words added."""
+def _fill(
+    pool, r, slots: _Slots, out: list, tags: list, used: set, k: int = 1, ordered: bool = False
+) -> int:
+    """Append up to k fragments from pool that this story has not used yet; returns words added."""
     n = len(pool)
-    if k == 1:
-        variants, fragment_tags = pool[int(r() * n)]
-        sentence = variants[int(r() * len(variants))].format_map(slots)
-        sentences.append(sentence)
-        tags.extend(fragment_tags)
-        return sentence.count(" ") + 1
-    indices = _distinct(r, n, k)
+    picked: list[int] = []
+    tries = 0
+    while len(picked) < k and tries < 4 * k + 4:
+        tries += 1
+        i = int(r() * n)
+        key = id(pool[i])
+        if key not in used:
+            used.add(key)
+            picked.append(i)
     if ordered:
-        indices.sort()
+        picked.sort()
     words = 0
-    for i in indices:
+    for i in picked:
         variants, fragment_tags = pool[i]
         sentence = variants[int(r() * len(variants))].format_map(slots)
-        sentences.append(sentence)
+        out.append(sentence)
         tags.extend(fragment_tags)
         words += sentence.count(" ") + 1
     return words
@@ -1510,13 +1569,15 @@ def _setup_identifiers(rng: random.Random, gender: str, slots: _Slots) -> None:
 # Identifier slots and the kind of span a de-identifier should report for them.
 _ID_KINDS = (
     ("ID_vol", "name"), ("ID_aanspreek", "name"), ("ID_voor", "name"), ("ID2_vol", "name"),
-    ("ID_straat", "address"), ("ID_postcode", "address"), ("ID_stad", "place"),
+    ("ID_straat", "address"), ("ID_postcode", "postcode"), ("ID_stad", "place"),
     ("ID_tel", "phone"), ("ID_email", "email"), ("ID_bsn", "bsn"), ("ID_datum", "date"),
     ("ID_org", "institution"),
 )
 
 
-def _add_identifier_sentences(r, rng, slots: _Slots, eigen: bool, p1: list, p2: list) -> int:
+def _add_identifier_sentences(
+    r, rng, slots: _Slots, eigen: bool, p1: list, p2: list, added: list
+) -> int:
     """Insert a few identifier sentences into the first two paragraphs; returns words added."""
     if eigen:
         chosen = [_ID_EIGEN[i] for i in _distinct(r, len(_ID_EIGEN), 2 + int(r() * 2))]
@@ -1528,6 +1589,7 @@ def _add_identifier_sentences(r, rng, slots: _Slots, eigen: bool, p1: list, p2: 
     for i, template in enumerate(chosen):
         sentence = template.format_map(slots)
         words += sentence.count(" ") + 1
+        added.append(sentence)
         if i == 0:
             p1.insert(1, sentence)  # right after the opening
         elif eigen:
@@ -1550,7 +1612,7 @@ def generate_story(
     Returns {"title", "text", "what_helped", "what_did_not_help", "concepts", "visibility"}:
     concepts are slugs from vocabulary/data/concepts.json; visibility is one of VISIBILITIES.
     With ``with_identifiers`` about half of the stories contain a few invented direct identifiers
-    (a name from FICTIONAL_PEOPLE, an address with postcode, a 06 number, an e-mail address, a
+    (a name from FICTIONAL_PEOPLE, an address and postcode, a 06 number, an e-mail address, a
     BSN-like number, a date, an age, an organisation); without it there are none. With
     ``annotate=True`` the result also has "identifiers": a list of {"kind", "text"} occurring in
     the text, for checking a de-identifier.
@@ -1578,57 +1640,74 @@ def generate_story(
             options = _PERSOON_MET_LEEFTIJD[gender]
             slots["persoon"] = options[int(r() * len(options))].format(age=age)
     if "persoon" not in slots:
-        options = _PERSOON[gender]
+        options = theme.persoon[gender]
         slots["persoon"] = options[int(r() * len(options))]
 
     p1: list[str] = []
     p2: list[str] = []
     p3: list[str] = []
+    used: set[int] = set()
+    extra: list[str] = []  # concepts from shared fragments; only a few of these are kept
     if eigen:
-        words = _fill(_P_EIGEN_OPENINGS, r, slots, p1, tags)
-        words += _fill(theme.eigen, r, slots, p1, tags, k=3 + int(r() * 2), ordered=True)
-        words += _fill(_P_EIGEN_DETAILS, r, slots, p1, tags)
-        words += _fill(_P_EIGEN_TURNING, r, slots, p2, tags, k=2)
-        words += _fill(_P_EIGEN_NOW, r, slots, p3, tags, k=2)
-        words += _fill(_P_REFLECTIONS, r, slots, p3, tags)
+        words = _fill(_P_EIGEN_OPENINGS, r, slots, p1, extra, used)
+        words += _fill(theme.eigen, r, slots, p1, tags, used, k=3 + int(r() * 2), ordered=True)
+        words += _fill(_P_EIGEN_DETAILS, r, slots, p1, extra, used)
+        words += _fill(_P_EIGEN_TURNING, r, slots, p2, extra, used, k=2)
+        words += _fill(_P_EIGEN_NOW, r, slots, p3, extra, used, k=2)
+        words += _fill(_P_REFLECTIONS, r, slots, p3, extra, used)
         fillers = (
             (_P_EIGEN_DETAILS, p1), (_P_EIGEN_TURNING, p2), (_P_EIGEN_NOW, p3), (_P_REFLECTIONS, p3),
+            (theme.eigen, p1),
         )
     else:
-        words = _fill(_P_OPENINGS, r, slots, p1, tags)
+        words = _fill(_P_OPENINGS, r, slots, p1, extra, used)
         if "woning" not in slots and r() < 0.5:
-            words += _fill(_P_SETTING, r, slots, p1, tags)
-        words += _fill(theme.situation, r, slots, p1, tags, k=2 + int(r() * 2))
-        words += _fill(_P_DETAILS, r, slots, p1, tags, k=1 + int(r() * 2))
-        words += _fill(theme.contact, r, slots, p2, tags)
-        words += _fill(theme.actions, r, slots, p2, tags, k=2 + int(r() * 2))
+            words += _fill(theme.setting, r, slots, p1, extra, used)
+        room = 0 if identifiers else 1  # identifier sentences take the place of a few others
+        words += _fill(theme.situation, r, slots, p1, tags, used, k=2 + room * int(r() * 2))
+        words += _fill(_P_DETAILS, r, slots, p1, extra, used, k=1 + room * int(r() * 2))
+        words += _fill(theme.contact, r, slots, p2, tags, used)
+        words += _fill(theme.actions, r, slots, p2, tags, used, k=2 + room * int(r() * 2))
         if "eigen-verhaal-delen" not in tags and r() < 0.7:
-            words += _fill(_P_DISCLOSURE, r, slots, p2, tags)
-        words += _fill(theme.turning, r, slots, p3, tags)
-        words += _fill(theme.ending, r, slots, p3, tags)
-        words += _fill(_P_REFLECTIONS, r, slots, p3, tags)
+            words += _fill(_P_DISCLOSURE, r, slots, p2, extra, used)
+        words += _fill(theme.turning, r, slots, p3, tags, used)
+        words += _fill(theme.ending, r, slots, p3, tags, used)
+        words += _fill(_P_REFLECTIONS, r, slots, p3, extra, used)
         fillers = (
             (_P_ACTIONS, p2), (_P_DETAILS, p1), (_P_REFLECTIONS, p3), (theme.actions, p2),
             (theme.situation, p1),
         )
 
+    id_sentences: list[str] = []
     if identifiers:
-        words += _add_identifier_sentences(r, rng, slots, eigen, p1, p2)
+        words += _add_identifier_sentences(r, rng, slots, eigen, p1, p2, id_sentences)
 
     # Top up to a target length with more fragments of the same kinds.
     target = 165 + int(r() * 100)
     attempt = 0
-    while words < target and attempt < 16:
+    while words < target and attempt < 20:
         pool, paragraph = fillers[attempt % len(fillers)]
         attempt += 1
-        variants, fragment_tags = pool[int(r() * len(pool))]
+        entry = pool[int(r() * len(pool))]
+        if id(entry) in used:
+            continue
+        variants, fragment_tags = entry
         sentence = variants[int(r() * len(variants))].format_map(slots)
         n = sentence.count(" ") + 1
-        if sentence in paragraph or words + n > 295:
+        if words + n > 295:
             continue
+        used.add(id(entry))
         paragraph.append(sentence)
-        tags.extend(fragment_tags)
+        (tags if pool is theme.actions or pool is theme.situation or pool is theme.eigen else extra).extend(
+            fragment_tags
+        )
         words += n
+    tags.extend(extra[:3])
+    # Safety net, rarely needed: keep the text within 300 words.
+    while words > 300:
+        removable = [x for x in p2[1:] if x not in id_sentences] or [x for x in p3[1:]]
+        words -= removable[-1].count(" ") + 1
+        (p2 if removable[-1] in p2 else p3).remove(removable[-1])
 
     text = f"{' '.join(p1)}\n\n{' '.join(p2)}\n\n{' '.join(p3)}"
 

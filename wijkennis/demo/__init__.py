@@ -1,0 +1,1 @@
+"""Fictional demo data: an invented municipality, organisations, people and experience stories."""
