@@ -74,6 +74,7 @@ def test_production_settings_pass_check_deploy():
         "SECURE_SSL_REDIRECT": "1",
         "SECURE_HSTS_SECONDS": "31536000",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
@@ -89,3 +90,17 @@ def test_dutch_catalogue_has_no_untranslated_or_fuzzy_entries():
     fuzzy = [e for e in entries if "#, fuzzy" in e]
     assert not untranslated, untranslated[:3]
     assert not fuzzy, fuzzy[:3]
+
+
+def test_sqlite_database_file_uses_wal(tmp_path):
+    env = {**os.environ, "WIJKENNIS_DATA_DIR": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    code = (
+        "import django; django.setup(); from django.db import connection; "
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={**env, "DJANGO_SETTINGS_MODULE": "wijkennis.config.settings"},
+    )
+    assert result.stdout.strip() == "wal", result.stderr

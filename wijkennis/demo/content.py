@@ -1335,14 +1335,17 @@ _ID_ORG = (
     "Ik werk als ervaringswerker bij {ID_org}.",
     "Eerder was {hij} al eens aangemeld bij {ID_org}, maar dat liep op niets uit.",
 )
-_ID_EIGEN = (
-    "Ik woonde toen op {ID_straat} {ID_nr} in {ID_stad}.",
+_ID_EIGEN_NAME = (
     "Mijn maatje, {ID_vol}, kwam elke week langs.",
-    "Op {ID_datum} kreeg ik de sleutel van mijn eigen huis.",
     "Het nummer van {ID_vol}, {ID_tel}, heb ik nog steeds in mijn telefoon.",
-    "Ik mailde de gemeente toen vanaf {ID_email}, een adres dat ik allang niet meer gebruik.",
+    "De medewerker die bleef komen, heette {ID_vol}; ik ben {ID_voor} nog altijd dankbaar.",
 )
-
+_ID_EIGEN_OTHER = (
+    "Ik woonde toen op {ID_straat} {ID_nr} in {ID_stad}.",
+    "Op {ID_datum} kreeg ik de sleutel van mijn eigen huis.",
+    "Ik mailde de gemeente toen vanaf {ID_email}, een adres dat ik allang niet meer gebruik.",
+    "Mijn adres was {ID_straat} {ID_nr}, {ID_postcode} {ID_stad}.",
+)
 _MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
     "oktober", "november", "december",
@@ -1580,7 +1583,8 @@ def _add_identifier_sentences(
 ) -> int:
     """Insert a few identifier sentences into the first two paragraphs; returns words added."""
     if eigen:
-        chosen = [_ID_EIGEN[i] for i in _distinct(r, len(_ID_EIGEN), 2 + int(r() * 2))]
+        chosen = [_ID_EIGEN_NAME[int(r() * len(_ID_EIGEN_NAME))]]
+        chosen += [_ID_EIGEN_OTHER[i] for i in _distinct(r, len(_ID_EIGEN_OTHER), 1 + int(r() * 2))]
     else:
         chosen = [_ID_NAME[int(r() * len(_ID_NAME))]]
         for pool in rng.sample(_ID_POOLS, 1 + int(r() * 3)):
@@ -1590,10 +1594,11 @@ def _add_identifier_sentences(
         sentence = template.format_map(slots)
         words += sentence.count(" ") + 1
         added.append(sentence)
-        if i == 0:
-            p1.insert(1, sentence)  # right after the opening
-        elif eigen:
-            p2.append(sentence)
+        if eigen:
+            # the name belongs with the people who helped; the rest with the past
+            p2.append(sentence) if i == 0 else p1.insert(1 + int(r() * (len(p1) - 1)), sentence)
+        elif i == 0:
+            p1.insert(1, sentence)  # the name right after the opening
         else:
             target = p1 if r() < 0.5 else p2
             target.insert(1 + int(r() * len(target)), sentence)

@@ -34,7 +34,8 @@ pytestmark = pytest.mark.slow
 RECALL_BAR = 0.95
 PRECISION_BAR = 0.85
 
-# (sentence, [(kind, surface), ...])
+# (sentence, [(kind, surface), ...]). The rules were developed against this list,
+# so its score is optimistic; see HELDOUT_1/2 below for the blind measurements.
 CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Toen Jan van der Berg voor het eerst bij ons aanschoof, had hij een schoenendoos "
@@ -377,6 +378,326 @@ CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
+# Written after the rules above were tuned on CORPUS and measured once, blind:
+# recall 90.1 % (64/71), character recall 91.0 %, precision 100 % (66/66).
+HELDOUT_1: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Mevr. S. Ramdin-Baldew vertelde dat haar man de pinpas had afgepakt.",
+        [("name", "S. Ramdin-Baldew")],
+    ),
+    (
+        "Bij de Tussenvoorziening in Utrecht kreeg Jurgen Brandsma eindelijk een eigen kamer.",
+        [("institution", "Tussenvoorziening"), ("place", "Utrecht"), ("name", "Jurgen Brandsma")],
+    ),
+    (
+        "Ik spreek Abdelkader Ait Taleb elke donderdag in het buurthuis aan de Marco Polostraat.",
+        [("name", "Abdelkader Ait Taleb"), ("address", "Marco Polostraat")],
+    ),
+    (
+        "Haar dochter van 14 werd opgevangen door Jeugdbescherming Regio Amsterdam.",
+        [("age", "14"), ("institution", "Jeugdbescherming Regio Amsterdam")],
+    ),
+    (
+        "Het kantoor van RIBW Brabant zit aan de Heuvel 12 in Tilburg.",
+        [("institution", "RIBW Brabant"), ("address", "Heuvel 12"), ("place", "Tilburg")],
+    ),
+    (
+        "Stuur de papieren naar j.dekker@hotmail.nl, dan kijkt Jolanda er vanavond naar.",
+        [("email", "j.dekker@hotmail.nl"), ("name", "Jolanda")],
+    ),
+    (
+        "Je kunt Oumaima Chaara bellen op 06 - 412 345 67 als er iets is met de kinderen.",
+        [("name", "Oumaima Chaara"), ("phone", "06 - 412 345 67")],
+    ),
+    (
+        "Op 23 september 2020 werd ik opgenomen in de kliniek van Jellinek in Amsterdam.",
+        [("date", "23 september 2020"), ("institution", "Jellinek"), ("place", "Amsterdam")],
+    ),
+    (
+        "De wijkagent, Ronald Verhoef, kwam langs toen de buren de politie hadden gebeld.",
+        [("name", "Ronald Verhoef")],
+    ),
+    (
+        "Sinds mijn opname bij Lentis woon ik in een flatje aan de Laan van de Vrijheid.",
+        [("institution", "Lentis"), ("address", "Laan van de Vrijheid")],
+    ),
+    (
+        "Marieke Zwart (31) en haar vriend Dennis Kok zijn samen van de heroïne afgekomen.",
+        [("name", "Marieke Zwart"), ("age", "31"), ("name", "Dennis Kok")],
+    ),
+    (
+        "Mijn bewindvoerder bij Bewindvoering Van Dijk heeft mijn rekening NL44 INGB 0001 "
+        "2345 67 overgenomen.",
+        [("institution", "Bewindvoering Van Dijk"), ("iban", "NL44 INGB 0001 2345 67")],
+    ),
+    (
+        "Het Straatconsulaat in Den Haag hielp Hüseyin Öztürk met zijn briefadres.",
+        [("institution", "Straatconsulaat"), ("place", "Den Haag"), ("name", "Hüseyin Öztürk")],
+    ),
+    (
+        "Op woensdag 12 juli stond ik met Joke Kramer bij het loket van de gemeente Zaanstad.",
+        [("date", "woensdag 12 juli"), ("name", "Joke Kramer"), ("place", "Zaanstad")],
+    ),
+    (
+        "Zijn BSN is 2345.67.891 en dat had hij op een briefje in zijn portemonnee staan.",
+        [("bsn", "2345.67.891")],
+    ),
+    (
+        "Anand Jagesar, 45 jaar en vader van vier, verloor zijn baan bij de bakker.",
+        [("name", "Anand Jagesar"), ("age", "45")],
+    ),
+    (
+        "In de kliniek van Pro Persona in Nijmegen ontmoette ik Ilse Wouters.",
+        [("institution", "Pro Persona"), ("place", "Nijmegen"), ("name", "Ilse Wouters")],
+    ),
+    (
+        "Rob (58) slaapt al twee winters in een tentje achter het Centraal Station van Rotterdam.",
+        [("name", "Rob"), ("age", "58"), ("place", "Rotterdam")],
+    ),
+    (
+        "Ik woon op Kerkstraat 3b in Nieuwegein, bel maar aan bij de familie Mahabier.",
+        [("address", "Kerkstraat 3b"), ("place", "Nieuwegein"), ("name", "Mahabier")],
+    ),
+    (
+        "De wijkverpleegkundige van Buurtzorg, Anneke Post, zag dat het niet goed ging.",
+        [("institution", "Buurtzorg"), ("name", "Anneke Post")],
+    ),
+    (
+        "Via www.geldfit.nl vond Mark Janssen de weg naar schuldhulp.",
+        [("url", "www.geldfit.nl"), ("name", "Mark Janssen")],
+    ),
+    (
+        "Yvonne de Groot-Bakker woonde tot haar 60e in het ouderlijk huis in Dordrecht.",
+        [("name", "Yvonne de Groot-Bakker"), ("age", "60"), ("place", "Dordrecht")],
+    ),
+    (
+        "Kadir is op 3 maart met de noorderzon vertrokken naar Antwerpen.",
+        [("name", "Kadir"), ("date", "3 maart"), ("place", "Antwerpen")],
+    ),
+    (
+        "Het meldpunt van Sociaal Wijkteam Feijenoord is te bereiken op 010-4981234.",
+        [("institution", "Sociaal Wijkteam Feijenoord"), ("phone", "010-4981234")],
+    ),
+    (
+        "Ik zat met Lisa Vermeulen bij Wmo-loket Amersfoort voor een scootmobiel.",
+        [("name", "Lisa Vermeulen"), ("institution", "Wmo-loket Amersfoort")],
+    ),
+    (
+        "Onze dochter Noor is geboren op 30-11-2015 en heeft het syndroom van Down.",
+        [("name", "Noor"), ("date", "30-11-2015")],
+    ),
+    (
+        "Kevin Hoogendoorn uit Almere werd op zijn 19e voor het eerst opgepakt.",
+        [("name", "Kevin Hoogendoorn"), ("place", "Almere"), ("age", "19")],
+    ),
+    (
+        "Bij het inloophuis van het Leger des Heils in Zwolle ken ik iedereen bij naam.",
+        [("institution", "Leger des Heils"), ("place", "Zwolle")],
+    ),
+    (
+        "Stefan de Vries werkt als ervaringsdeskundige bij Victas en is bereikbaar op "
+        "stefan@victas.nl.",
+        [("name", "Stefan de Vries"), ("institution", "Victas"), ("email", "stefan@victas.nl")],
+    ),
+    (
+        "Mijn oom Harry woont in de Bijlmer, in een flat aan de Gooioord.",
+        [("name", "Harry"), ("place", "Bijlmer"), ("address", "Gooioord")],
+    ),
+    (
+        "Na de scheiding kreeg ik een schuld bij de Belastingdienst door de toeslagenaffaire.",
+        [],
+    ),
+    (
+        "Elke maandag ging ik naar de AA, en dat hield me overeind.",
+        [],
+    ),
+    (
+        "Mijn psychiater zei dat herstel geen rechte lijn is.",
+        [],
+    ),
+    (
+        "Ik heb 7 jaar op straat geleefd en ken alle nachtopvangen van binnen.",
+        [],
+    ),
+    (
+        "De brieven van de deurwaarder gingen ongeopend de la in, jarenlang.",
+        [],
+    ),
+    (
+        "Ik was 4 jaar clean toen ik terugviel.",
+        [],
+    ),
+    (
+        "Met een Wajong-uitkering en een baan van 12 uur per week red ik het net.",
+        [],
+    ),
+]
+
+# Written after fixing the misses of HELDOUT_1 and measured once, blind:
+# recall 91.1 % (41/45), character recall 94.4 %, precision 100 % (41/41).
+HELDOUT_2: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Gisteren belde Truus Veldhuis, de moeder van een jongen uit mijn groep, in paniek op.",
+        [("name", "Truus Veldhuis")],
+    ),
+    (
+        "Ik ben opgegroeid in Kanaleneiland, en op mijn 12e rookte ik al elke dag.",
+        [("place", "Kanaleneiland"), ("age", "12")],
+    ),
+    (
+        "Mijn casemanager, Dirk-Jan Vermeer, heeft me geholpen met de aanvraag bij het UWV.",
+        [("name", "Dirk-Jan Vermeer")],
+    ),
+    (
+        "In januari 2022 zijn we verhuisd naar de Prins Bernhardlaan 8 in Schiedam.",
+        [("address", "Prins Bernhardlaan 8"), ("place", "Schiedam")],
+    ),
+    (
+        "Ze heet Nurcan, ze is 29 en ze heeft drie jaar in een blijf-van-mijn-lijfhuis gezeten.",
+        [("name", "Nurcan"), ("age", "29")],
+    ),
+    (
+        "Bel me op 0031 6 98765432 of app naar hetzelfde nummer.",
+        [("phone", "0031 6 98765432")],
+    ),
+    (
+        "De huurachterstand bij Havensteder liep op tot 7.800 euro voordat iemand ingreep.",
+        [("institution", "Havensteder")],
+    ),
+    (
+        "Ik kreeg een brief van het CAK met mijn klantnummer 4583920 erop.",
+        [("bsn", "4583920")],
+    ),
+    (
+        "Op 5 december liep ik bij Brijder binnen en vroeg om hulp voor mijn gokverslaving.",
+        [("date", "5 december"), ("institution", "Brijder")],
+    ),
+    (
+        "Meneer en mevrouw Hakkert wonen al veertig jaar in de Vogelwijk.",
+        [("name", "Hakkert"), ("place", "Vogelwijk")],
+    ),
+    (
+        "Elke zondag bracht Gerda Wolters soep naar de daklozen op het Stationsplein in "
+        "Leeuwarden.",
+        [("name", "Gerda Wolters"), ("address", "Stationsplein"), ("place", "Leeuwarden")],
+    ),
+    (
+        "Sinds de uitspraak van de rechter in Arnhem mag ik mijn kinderen weer zien.",
+        [("place", "Arnhem")],
+    ),
+    (
+        "Joost van Rijn, ervaringsdeskundige bij Mondriaan, vertelde over zijn psychoses.",
+        [("name", "Joost van Rijn"), ("institution", "Mondriaan")],
+    ),
+    (
+        "Mijn postcode is 5611 AZ, dus ik val onder het wijkteam Centrum.",
+        [("postcode", "5611 AZ"), ("institution", "wijkteam Centrum")],
+    ),
+    (
+        "Lars, mijn zoon van 17, zit sinds zijn arrestatie in een justitiële jeugdinrichting.",
+        [("name", "Lars"), ("age", "17")],
+    ),
+    (
+        "Haar e-mailadres is f.ozdemir@outlook.com, maar ze leest haar mail zelden.",
+        [("email", "f.ozdemir@outlook.com")],
+    ),
+    (
+        "Wij hebben via Stichting Urgente Noden Utrecht een koelkast gekregen.",
+        [("institution", "Stichting Urgente Noden Utrecht")],
+    ),
+    (
+        "Eind oktober vond Chantal Koenen eindelijk een kamer bij Woonin in Westervoort.",
+        [("name", "Chantal Koenen"), ("institution", "Woonin"), ("place", "Westervoort")],
+    ),
+    (
+        "Omar Haddou is geboren op 2 februari 1978 in Nador en kwam op zijn 10e naar Nederland.",
+        [("name", "Omar Haddou"), ("date", "2 februari 1978"), ("place", "Nador"), ("age", "10")],
+    ),
+    (
+        "De jongerenwerker van Welzijn Lokaal, Sem Hoogland, heeft me toen aangemeld.",
+        [("institution", "Welzijn Lokaal"), ("name", "Sem Hoogland")],
+    ),
+    (
+        "Ik sliep maanden bij mijn tante in de Spoorstraat, boven de kapper.",
+        [("address", "Spoorstraat")],
+    ),
+    (
+        "Martijn werkt sinds 1 juni als ervaringswerker bij Sociaal Team Oost in Enschede.",
+        [
+            ("name", "Martijn"),
+            ("date", "1 juni"),
+            ("institution", "Sociaal Team Oost"),
+            ("place", "Enschede"),
+        ],
+    ),
+    (
+        "Haar ex, Patrick Smeets, had een contactverbod maar stond toch voor de deur.",
+        [("name", "Patrick Smeets")],
+    ),
+    (
+        "Via de huisarts, dokter Oosterhuis, kwam ik bij de POH-GGZ terecht.",
+        [("name", "Oosterhuis")],
+    ),
+    (
+        "De cliëntenraad van Cordaan vergadert in het gebouw aan de Wibautstraat 120.",
+        [("institution", "Cordaan"), ("address", "Wibautstraat 120")],
+    ),
+    (
+        "Schulden maken eenzaam: je zegt afspraken af, je neemt de telefoon niet op, je "
+        "trekt je terug.",
+        [],
+    ),
+    (
+        "Herstel begon voor mij toen iemand zei: Ik geloof je.",
+        [],
+    ),
+    (
+        "Ik heb twee jaar in de schuldsanering gezeten en elke euro omgedraaid.",
+        [],
+    ),
+    (
+        "Mijn verslaving begon met pijnstillers na een ongeluk, en werd daarna steeds erger.",
+        [],
+    ),
+    (
+        "Op school wist niemand dat we thuis geen eten hadden.",
+        [],
+    ),
+    (
+        "De Wmo-consulent kwam langs voor een keukentafelgesprek en dat voelde als een examen.",
+        [],
+    ),
+    (
+        "Na 15 jaar op straat heb ik nu een eigen voordeur, en daar ben ik trots op.",
+        [],
+    ),
+    (
+        "Volgens de Participatiewet moest ik verplicht vrijwilligerswerk doen.",
+        [],
+    ),
+    (
+        "Zondag is de moeilijkste dag: geen dagbesteding, geen inloop, alleen stilte.",
+        [],
+    ),
+    (
+        "Mijn eerste stap was de envelopjes sorteren: rood voor aanmaningen, blauw voor de "
+        "Belastingdienst.",
+        [],
+    ),
+    (
+        "De Nederlandse schuldhulpverlening is ingewikkeld, zelfs voor professionals.",
+        [],
+    ),
+    (
+        "Ik ben 3 keer opgenomen geweest en heb 2 keer een terugval gehad.",
+        [],
+    ),
+]
+
+SETS = {"corpus": CORPUS, "heldout_1": HELDOUT_1, "heldout_2": HELDOUT_2}
+ALL = CORPUS + HELDOUT_1 + HELDOUT_2
+
+
 @dataclass(frozen=True)
 class Identifier:
     kind: str
@@ -403,13 +724,13 @@ def _covering(spans: list[Span], ident: Identifier) -> Span | None:
     return next((s for s in spans if s.start <= ident.start and s.end >= ident.end), None)
 
 
-def measure() -> tuple[str, dict[str, float]]:
-    """Run the corpus; return a printable table and the overall figures."""
+def measure(corpus: list[tuple[str, list[tuple[str, str]]]]) -> tuple[str, dict[str, float]]:
+    """Run ``corpus``; return a printable table and the overall figures."""
     total, found, kind_ok = Counter(), Counter(), Counter()
     chars_total = chars_covered = 0
     span_total, span_hit = Counter(), Counter()
     missed: list[str] = []
-    for text, labels in CORPUS:
+    for text, labels in corpus:
         idents = _annotations(text, labels)
         spans = deidentify(text).spans
         covered = set()
@@ -453,7 +774,7 @@ def measure() -> tuple[str, dict[str, float]]:
     )
     lines.append(
         f"character recall: {ratio(chars_covered, chars_total).strip()}"
-        f" ({chars_covered}/{chars_total}); sentences: {len(CORPUS)}"
+        f" ({chars_covered}/{chars_total}); sentences: {len(corpus)}"
     )
     if missed:
         lines.append("missed: " + "; ".join(missed))
@@ -466,13 +787,21 @@ def measure() -> tuple[str, dict[str, float]]:
 
 
 def test_corpus_is_large_enough() -> None:
-    with_ids = [c for c in CORPUS if c[1]]
+    with_ids = [c for c in ALL if c[1]]
     assert len(with_ids) >= 40
-    assert len(CORPUS) - len(with_ids) >= 5
+    assert len(ALL) - len(with_ids) >= 5
 
 
 def test_recall_and_precision(report, record_property) -> None:
-    table, figures = measure()
+    table, figures = measure(ALL)
+    per_set = []
+    for name, corpus in SETS.items():
+        _, f = measure(corpus)
+        per_set.append(
+            f"{name:<10} recall {f['recall']:6.1%}  precision {f['precision']:6.1%}"
+            f"  ({len(corpus)} sentences)"
+        )
+    table += "\n" + "\n".join(per_set)
     # Shown in the terminal summary of every run (also `pytest -q`), and in JUnit XML.
     report("de-identificatie: recall en precisie", table)
     record_property("deidentification_quality", table)
