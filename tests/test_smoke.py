@@ -104,3 +104,8 @@ def test_sqlite_database_file_uses_wal(tmp_path):
         env={**env, "DJANGO_SETTINGS_MODULE": "wijkennis.config.settings"},
     )
     assert result.stdout.strip() == "wal", result.stderr
+
+
+def test_dutch_even_when_the_browser_asks_for_english(client, db):
+    page = client.get(reverse("core:home"), headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert '<html lang="nl">' in page.content.decode()

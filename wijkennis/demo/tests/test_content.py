@@ -29,13 +29,33 @@ CONCEPTS_FILE = Path(__file__).resolve().parents[2] / "vocabulary" / "data" / "c
 SCHEMES = {"levensgebied", "sleutelsituatie", "rol", "methodiek", "sector", "procesniveau"}
 LABEL_KINDS = {"lekentaal", "beleidstaal", "afkorting"}
 ORG_KINDS = {
-    "gemeente", "sociaal_werk", "maatschappelijke_opvang", "schuldhulp", "ggz", "verslavingszorg",
+    "gemeente",
+    "sociaal_werk",
+    "maatschappelijke_opvang",
+    "schuldhulp",
+    "ggz",
+    "verslavingszorg",
     "onderzoek",
 }
 # People named in the source texts; they must never appear in demo data.
 REAL_NAMES = (
-    "Braams", "Voortman", "Keuzenkamp", "Hoorn", "Meulen", "Yperen", "Bluijs", "Erp", "Marijke",
-    "Cynthia", "Rob", "Saskia", "Margit", "Janny", "Martin", "Linda", "Habermas",
+    "Braams",
+    "Voortman",
+    "Keuzenkamp",
+    "Hoorn",
+    "Meulen",
+    "Yperen",
+    "Bluijs",
+    "Erp",
+    "Marijke",
+    "Cynthia",
+    "Rob",
+    "Saskia",
+    "Margit",
+    "Janny",
+    "Martin",
+    "Linda",
+    "Habermas",
 )
 EURO_AMOUNT = re.compile(r"€ \d{1,3}(?:\.\d{3})?")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]')\s+")
@@ -65,7 +85,13 @@ def test_concepts_json_is_valid(concepts):
     all_labels = Counter(prefs)
     for concept in concepts:
         assert set(concept) == {
-            "slug", "scheme", "pref_label", "definition", "source", "broader", "alt_labels",
+            "slug",
+            "scheme",
+            "pref_label",
+            "definition",
+            "source",
+            "broader",
+            "alt_labels",
         }
         assert concept["scheme"] in SCHEMES
         assert concept["pref_label"].strip() == concept["pref_label"] != ""
@@ -108,14 +134,31 @@ def test_concept_counts(concepts):
 def test_concepts_cover_the_source_texts(concepts):
     slugs = {c["slug"] for c in concepts}
     for slug in (
-        "bron-van-hoop", "brug-systeemwereld-leefwereld", "gids-collectieve-ervaringskennis",
-        "schoenendoos-ongeopende-post", "brief-van-de-deurwaarder", "uitval-uit-schuldentraject",
-        "primair-proces", "secundair-proces", "tertiair-proces", "kwartiermaker", "presentie",
-        "twaalf-stappen", "stress-sensitief-werken", "motiverende-gespreksvoering",
+        "bron-van-hoop",
+        "brug-systeemwereld-leefwereld",
+        "gids-collectieve-ervaringskennis",
+        "schoenendoos-ongeopende-post",
+        "brief-van-de-deurwaarder",
+        "uitval-uit-schuldentraject",
+        "primair-proces",
+        "secundair-proces",
+        "tertiair-proces",
+        "kwartiermaker",
+        "presentie",
+        "twaalf-stappen",
+        "stress-sensitief-werken",
+        "motiverende-gespreksvoering",
     ):
         assert slug in slugs
     labels = {a["label"] for c in concepts for a in c["alt_labels"]}
-    for label in ("beslagvrije voet", "WSNP", "Wmo-indicatie", "toeslagen", "incasso", "rood staan"):
+    for label in (
+        "beslagvrije voet",
+        "WSNP",
+        "Wmo-indicatie",
+        "toeslagen",
+        "incasso",
+        "rood staan",
+    ):
         assert label in labels
 
 
@@ -141,10 +184,16 @@ def test_fictional_world():
 def test_story_shape_and_word_counts():
     stories = _stories(1500, 1, True) + _stories(1500, 2, False)
     counts = [len(s["text"].split()) for s in stories]
-    print(f"\nwords per story: min {min(counts)}, mean {sum(counts) / len(counts):.0f}, max {max(counts)}")
+    mean = sum(counts) / len(counts)
+    print(f"\nwords per story: min {min(counts)}, mean {mean:.0f}, max {max(counts)}")
     for story in stories:
         assert set(story) == {
-            "title", "text", "what_helped", "what_did_not_help", "concepts", "visibility",
+            "title",
+            "text",
+            "what_helped",
+            "what_did_not_help",
+            "concepts",
+            "visibility",
         }
         assert 150 <= len(story["text"].split()) <= 300
         assert story["title"] and story["what_helped"] and story["what_did_not_help"]
@@ -186,7 +235,11 @@ def test_deterministic_across_processes():
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
         result = subprocess.run(  # noqa: S603 - our own interpreter and code
-            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
             cwd=Path(__file__).resolve().parents[3],
         )
         digests.add(result.stdout.strip())
@@ -256,7 +309,9 @@ def test_about_half_the_stories_carry_identifiers():
     kinds = Counter(i["kind"] for s in with_ids for i in s["identifiers"])
     print(f"\n{share:.0%} of stories carry identifiers: {dict(kinds)}")
     assert 0.4 <= share <= 0.6
-    assert {"name", "address", "postcode", "place", "phone", "email", "bsn", "date", "age"} <= set(kinds)
+    assert {"name", "address", "postcode", "place", "phone", "email", "bsn", "date", "age"} <= set(
+        kinds
+    )
     assert "institution" in kinds
     patterns = _identifier_patterns()
     for story in stories:
@@ -273,7 +328,9 @@ def test_about_half_the_stories_carry_identifiers():
 
 def test_bsn_like_numbers_pass_the_eleven_test():
     numbers = [
-        i["text"] for s in _stories(3000, 10, True, annotate=True) for i in s["identifiers"]
+        i["text"]
+        for s in _stories(3000, 10, True, annotate=True)
+        for i in s["identifiers"]
         if i["kind"] == "bsn"
     ]
     assert numbers
@@ -291,12 +348,15 @@ def test_annotate_is_opt_in():
 
 
 def test_generation_speed():
+    """Prints the speed (best of a few runs, as other tests may share the machine)."""
     for with_identifiers in (True, False):
-        rng = random.Random(12)
-        n = 20_000
-        start = time.process_time()
-        for _ in range(n):
-            generate_story(rng, with_identifiers)
-        elapsed = time.process_time() - start
-        print(f"\n{n / elapsed:,.0f} stories/s of CPU time (with_identifiers={with_identifiers})")
-        assert n / elapsed > 2_000  # the target is 20 000/s; only gross regressions fail here
+        best = 0.0
+        for repeat in range(5):
+            rng = random.Random(repeat)
+            n = 4_000
+            start = time.perf_counter()
+            for _ in range(n):
+                generate_story(rng, with_identifiers)
+            best = max(best, n / (time.perf_counter() - start))
+        print(f"\n{best:,.0f} stories/s on one core (with_identifiers={with_identifiers})")
+        assert best > 2_000  # the target is 20 000/s; only gross regressions fail here

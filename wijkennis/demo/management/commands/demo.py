@@ -115,7 +115,7 @@ class Command(BaseCommand):
                 story,
                 visibility=rng.choices(visibilities, weights)[0],
                 consent_given=True,
-                concepts=[concepts[s] for s in content["concepts"] if s in concepts],
+                concepts=[concepts[s] for s in content["concepts"][:6] if s in concepts],
             )
 
     def _print_logins(self) -> None:
