@@ -72,8 +72,13 @@ def people(db) -> People:
         ),
         researcher=person("onderzoek@r.test", "Tobias", "Wering", research, Role.ONDERZOEKER),
         admin=person(
-            "beheer@gemeente.test", "Ruud", "Claassen", municipality, Role.BEHEERDER,
-            is_staff=True, is_superuser=True,
+            "beheer@gemeente.test",
+            "Ruud",
+            "Claassen",
+            municipality,
+            Role.BEHEERDER,
+            is_staff=True,
+            is_superuser=True,
         ),
         anonymous=AnonymousUser(),
     )

@@ -47,8 +47,9 @@ def test_no_story_text_in_any_log_record(client, people, captured_logs, tmp_path
     span = story.current_version.spans.first()
     client.post(reverse("stories:span", args=[story.pk, span.pk]), {"decision": "undone"})
     client.post(reverse("stories:hide", args=[story.pk]), {"phrase": "verborgenwoord"})
-    client.post(reverse("stories:publish", args=[story.pk]),
-                {"visibility": "network", "consent": "on"})
+    client.post(
+        reverse("stories:publish", args=[story.pk]), {"visibility": "network", "consent": "on"}
+    )
     client.force_login(people.bram)
     client.get(reverse("stories:detail", args=[story.pk]))
     client.get(reverse("stories:list"), {"q": "Zwanenburgh"})

@@ -13,8 +13,16 @@ from wijkennis.stories.models import DeidentificationSpan, Visibility
 
 from .factories import StoryFactory
 
-PERSONS = ("anouk", "coordinator", "colleague", "bram", "policy_officer", "researcher",
-           "admin", "anonymous")
+PERSONS = (
+    "anouk",
+    "coordinator",
+    "colleague",
+    "bram",
+    "policy_officer",
+    "researcher",
+    "admin",
+    "anonymous",
+)
 LOGIN = "login"  # expected: a redirect to the login page
 
 
@@ -90,23 +98,46 @@ def test_every_url_has_a_rule():
 def url_kwargs(name, story, span):
     pattern = dict(all_url_names())[name].pattern
     wanted = set(pattern.regex.groupindex)
-    values = {"pk": story.pk, "span_pk": span.pk, "uidb64": "MQ", "token": "bad-token",
-              "app_label": "accounts"}
+    values = {
+        "pk": story.pk,
+        "span_pk": span.pk,
+        "uidb64": "MQ",
+        "token": "bad-token",
+        "app_label": "accounts",
+    }
     if not wanted <= set(values):
         return None
     return {key: values[key] for key in wanted}
 
 
-@pytest.mark.parametrize("name", [n for n in URL_NAMES if not n.startswith("admin:")] + [
-    "admin:index", "admin:accounts_user_changelist", "admin:organisations_organisation_add",
-    "admin:app_list", "admin:core_auditevent_changelist",
-])
+@pytest.mark.parametrize(
+    "name",
+    [n for n in URL_NAMES if not n.startswith("admin:")]
+    + [
+        "admin:index",
+        "admin:accounts_user_changelist",
+        "admin:organisations_organisation_add",
+        "admin:app_list",
+        "admin:core_auditevent_changelist",
+    ],
+)
 def test_url_answers_each_person_as_the_rule_says(client, people, name):
-    story = StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
-                         visibility=Visibility.ORGANISATION)
+    story = StoryFactory(
+        author=people.anouk,
+        organisation=people.org_a,
+        published=True,
+        visibility=Visibility.ORGANISATION,
+    )
     span = DeidentificationSpan.objects.create(
-        version=story.current_version, field="body", kind="name", start=0, end=2,
-        original="Ik", suggested="[naam 1]", replacement="[naam 1]", source="deduce",
+        version=story.current_version,
+        field="body",
+        kind="name",
+        start=0,
+        end=2,
+        original="Ik",
+        suggested="[naam 1]",
+        replacement="[naam 1]",
+        source="deduce",
     )
     method, expected = rule_for(name)
     kwargs = url_kwargs(name, story, span)

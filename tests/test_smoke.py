@@ -77,7 +77,11 @@ def test_production_settings_pass_check_deploy():
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -85,8 +89,9 @@ def test_production_settings_pass_check_deploy():
 def test_dutch_catalogue_has_no_untranslated_or_fuzzy_entries():
     po = (ROOT / "wijkennis/locale/nl/LC_MESSAGES/django.po").read_text(encoding="utf-8")
     entries = po.split("\n\n")[1:]
-    untranslated = [e for e in entries if re.search(r'msgstr ""\Z', e.strip())
-                    and "msgid_plural" not in e]
+    untranslated = [
+        e for e in entries if re.search(r'msgstr ""\Z', e.strip()) and "msgid_plural" not in e
+    ]
     fuzzy = [e for e in entries if "#, fuzzy" in e]
     assert not untranslated, untranslated[:3]
     assert not fuzzy, fuzzy[:3]
@@ -100,7 +105,11 @@ def test_sqlite_database_file_uses_wal(tmp_path):
         "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**env, "DJANGO_SETTINGS_MODULE": "wijkennis.config.settings"},
     )
     assert result.stdout.strip() == "wal", result.stderr

@@ -11,8 +11,14 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "var" / "screenshots"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
@@ -55,8 +61,12 @@ def check_accessibility(page, name: str) -> list[dict]:
     violations = result["violations"]
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert not serious, f"axe on {name}: " + json.dumps(
-        [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-         for v in serious], indent=1)
+        [
+            {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+            for v in serious
+        ],
+        indent=1,
+    )
     assert result["passes"], f"axe checked nothing on {name}"
     return violations
 

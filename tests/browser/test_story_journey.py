@@ -65,11 +65,14 @@ def test_write_review_publish_and_read_without_identifiers(page, people):
 
     # A second story, shared with organisation A only.
     private_story = services.save_draft(
-        people.anouk, organisation=people.org_a, title="Alleen voor mijn team",
+        people.anouk,
+        organisation=people.org_a,
+        title="Alleen voor mijn team",
         body="Een verhaal over terugval, alleen voor collega's.",
     )
-    services.publish_story(people.anouk, private_story, visibility=Visibility.ORGANISATION,
-                           consent_given=True)
+    services.publish_story(
+        people.anouk, private_story, visibility=Visibility.ORGANISATION, consent_given=True
+    )
     log_out(page)
 
     # Bram, ervaringswerker of organisation B, reads the network story without identifiers.

@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from .rules import Candidate, find_candidates, load_list
@@ -29,6 +30,20 @@ if TYPE_CHECKING:  # importing deduce costs ~1 s and configures logging; keep it
     import deduce
 
 logger = logging.getLogger(__name__)
+
+__all__ = [
+    "KINDS",
+    "PLACEHOLDERS",
+    "KnownName",
+    "Result",
+    "Span",
+    "cache_dir",
+    "deidentify",
+    "get_deducer",
+    "placeholder",
+    "render",
+    "warm_up",
+]
 
 KINDS = (
     "name",
@@ -147,7 +162,7 @@ def cache_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "var" / "cache" / "deduce"
 
 
-def _import_deduce():  # noqa: ANN202 - returns the module
+def _import_deduce() -> ModuleType:
     """Import deduce without its side effect on logging.
 
     deduce 3.0.6 calls ``logging.basicConfig(stream=sys.stdout, level=DEBUG)`` at
@@ -174,7 +189,10 @@ def _load_deducer() -> deduce.Deduce:
     try:
         deducer = deduce_module.Deduce(cache_path=path)
     except _CACHE_ERRORS:
-        # A half-written cache (e.g. an interrupted first build): rebuild it.
+        # A half-written cache (an interrupted first build) fails to unpickle:
+        # rebuild it. Without a cache file the error is something else: raise it.
+        if not (path / "cache" / "lookup_structs.pickle").exists():
+            raise
         logger.warning("deduce cache in %s is unreadable; rebuilding (~1-2 min)", path)
         deducer = deduce_module.Deduce(cache_path=path, build_lookup_structs=True)
     # Move the ~1 GB of lookup structures out of the garbage collector's sight:
@@ -291,6 +309,16 @@ _LEADING_PARTICLE = re.compile(
 _TRAILING_JUNK = re.compile(r"(?:[\s,;:]+|\s+(?:van|de|der|den|het|'t|in|op|bij|aan|uit))+$")
 
 
+_FIRST_WORD = re.compile(r"([^\W\d_]+)\s+")
+_NOT_NAME_STARTS = frozenset(
+    """
+    bel belde vraag vroeg zeg zei stuur mail app appte geef gaf laat help neem ga kom zie
+    bedank groet hoi hallo beste lieve dank en maar want dus toen daarna ook samen met
+    volgens via zonder zoals
+    """.split()
+)
+
+
 def _repair_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
     others = [c for c in candidates if c.kind != "name"]
 
@@ -308,6 +336,11 @@ def _repair_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
         lead = _LEADING_PARTICLE.match(text, start, end)
         if lead and any(o.start == lead.end() for o in others):
             continue
+        # "Bel Fatima ...", "Vraag Jan ...": deduce glues a sentence-initial verb to
+        # the name after it.
+        first = _FIRST_WORD.match(text, start, end)
+        if first and first.group(1).casefold() in _NOT_NAME_STARTS and first.end() < end:
+            start = first.end()
         for cut in _NAME_CUT.finditer(text, start, end):
             if covered(cut.end()):
                 end = cut.start()

@@ -347,8 +347,8 @@ _COMMON_SLOTS: dict[str, tuple[str, ...]] = {
         "in het buitenland",
         "aan de andere kant van de stad",
         "in een dorp een uur rijden verderop",
-        "in dezelfde flat, drie hoog",
-        "vlakbij, maar ze spraken elkaar nooit",
+        "drie hoog in dezelfde flat",
+        "om de hoek",
     ),
     "geur": (
         "koffie",
@@ -407,7 +407,7 @@ _COMMON_SLOTS: dict[str, tuple[str, ...]] = {
         "ziek werd",
         "werd ontslagen",
         "een ongeluk kreeg",
-        "mijn rug niet meer meewerkte",
+        "last kreeg van mijn rug",
         "een burn-out kreeg",
         "in een reorganisatie terechtkwam",
         "mijn contract niet verlengd kreeg",
@@ -561,7 +561,7 @@ _OPENINGS = (
 
 _SETTING = (
     "{Hij} woonde {woning}.",
-    "Het huis stond {woning}, en de bel [deed het niet|was kapot|was afgeplakt met tape].",
+    "{Hij} woonde {woning}, en de bel [deed het niet|was kapot|was afgeplakt met tape].",
     "We spraken meestal {plek}, met {drank} erbij.",
     (
         "{Hij} woonde {woning}, al {duur} zonder dat iemand van een instantie [langs was "
@@ -759,7 +759,7 @@ _DETAILS = (
     "In de [keuken|gang|woonkamer] rook het naar {geur}.",
     "Het grootste deel van de schulden stond bij {schuldeiser_a} en {schuldeiser_b}. |schulden",
     (
-        "{Hij} had {huisdier}, en dat beest was [het enige dat {hem} 's ochtends uit bed "
+        "{Hij} had {huisdier}; de zorg daarvoor was [het enige dat {hem} 's ochtends uit bed "
         "kreeg|{zijn} grootste steun|de reden om vol te houden]."
     ),
     (
@@ -2568,10 +2568,10 @@ _ID_EIGEN_NAME = (
     "De medewerker die bleef komen, heette {ID_vol}; ik ben {ID_voor} nog altijd dankbaar.",
 )
 _ID_EIGEN_OTHER = (
-    "Ik woonde toen op {ID_straat} {ID_nr} in {ID_stad}.",
+    "[Ik woonde toen op {ID_straat} {ID_nr} in {ID_stad}|Mijn adres was toen {ID_straat} {ID_nr}, "
+    "{ID_postcode} {ID_stad}].",
     "Op {ID_datum} kreeg ik de sleutel van mijn eigen huis.",
     "Ik mailde de gemeente toen vanaf {ID_email}, een adres dat ik allang niet meer gebruik.",
-    "Mijn adres was {ID_straat} {ID_nr}, {ID_postcode} {ID_stad}.",
 )
 _MONTHS = (
     "januari",
@@ -2625,6 +2625,7 @@ _P_EIGEN_OPENINGS = _prep(_EIGEN_OPENINGS)
 _P_EIGEN_TURNING = _prep(_EIGEN_TURNING)
 _P_EIGEN_NOW = _prep(_EIGEN_NOW)
 _P_DETAILS = _prep(_DETAILS)
+_ID_EIGEN_OTHER = tuple(_expand(t) for t in _ID_EIGEN_OTHER)
 _P_EIGEN_DETAILS = _prep(_EIGEN_DETAILS)
 
 
@@ -2696,13 +2697,13 @@ def _distinct(r, n: int, k: int) -> list[int]:
 class _Slots(dict):
     """Slot values for one story: chosen on first use, then fixed for the rest of the story."""
 
-    __slots__ = ("random", "table", "lazy", "rng")
+    __slots__ = ("random", "table", "rng")
 
     def __missing__(self, key: str) -> str:
         try:
             options = self.table[key]
         except KeyError:
-            value = self.lazy[key](self.rng)  # identifier values, made only when used
+            value = _LAZY_IDENTIFIERS[key](self.rng, self)  # identifiers: made only when used
         else:
             value = options[int(self.random() * len(options))]
         self[key] = value
@@ -2802,34 +2803,45 @@ def _display_surname(last_name: str) -> str:
     return last_name[0].upper() + last_name[1:]
 
 
+def _email(rng: random.Random, slots: dict) -> str:
+    first, last = slots["_first"], slots["_last"]
+    number = "" if rng.random() < 0.5 else str(rng.randint(1, 99))
+    return f"{_ascii(first)[0]}.{_ascii(last)}{number}@{rng.choice(_MAIL_DOMAINS)}"
+
+
+def _city(rng: random.Random, slots: dict) -> str:
+    if rng.random() < 0.2:
+        return rng.choice(FICTIONAL_ORGANISATIONS)["city"]
+    return FICTIONAL_MUNICIPALITY["city"]
+
+
+# Identifier values made on first use: (rng, the story's slots) -> text.
+_LAZY_IDENTIFIERS = {
+    "ID_straat": lambda rng, slots: rng.choice(FICTIONAL_STREETS),
+    "ID_nr": lambda rng, slots: _house_number(rng),
+    "ID_postcode": lambda rng, slots: _postcode(rng),
+    "ID_stad": _city,
+    "ID_tel": lambda rng, slots: _phone(rng),
+    "ID_email": _email,
+    "ID_bsn": lambda rng, slots: _bsn(rng),
+    "ID_datum": lambda rng, slots: _date(rng),
+    "ID_org": lambda rng, slots: rng.choice(FICTIONAL_ORGANISATIONS)["name"],
+}
+
+
 def _setup_identifiers(rng: random.Random, gender: str, slots: _Slots) -> None:
     first, last, _g = rng.choice(_PEOPLE_BY_GENDER[gender])
     other = rng.choice(_PEOPLE)
     while other[0] == first:
         other = rng.choice(_PEOPLE)
     title = "Meneer" if gender == "m" else "Mevrouw"
+    slots["_first"] = first
+    slots["_last"] = last
     slots["ID_vol"] = f"{first} {last}"
     slots["ID_voor"] = first
     slots["ID_aanspreek"] = f"{title} {_display_surname(last)}"
     slots["ID2_vol"] = f"{other[0]} {other[1]}"
-    slots.lazy = {
-        "ID_straat": lambda rng: rng.choice(FICTIONAL_STREETS),
-        "ID_nr": _house_number,
-        "ID_postcode": _postcode,
-        "ID_stad": lambda rng: (
-            rng.choice(FICTIONAL_ORGANISATIONS)["city"]
-            if rng.random() < 0.2
-            else FICTIONAL_MUNICIPALITY["city"]
-        ),
-        "ID_tel": _phone,
-        "ID_email": lambda rng: (
-            f"{_ascii(first)[0]}.{_ascii(last)}{rng.choice(('', str(rng.randint(1, 99))))}"
-            f"@{rng.choice(_MAIL_DOMAINS)}"
-        ),
-        "ID_bsn": _bsn,
-        "ID_datum": _date,
-        "ID_org": lambda rng: rng.choice(FICTIONAL_ORGANISATIONS)["name"],
-    }
+    slots.rng = rng
 
 
 # Identifier slots and the kind of span a de-identifier should report for them.
@@ -2855,10 +2867,13 @@ def _add_identifier_sentences(
     """Insert a few identifier sentences into the first two paragraphs; returns words added."""
     if eigen:
         chosen = [_ID_EIGEN_NAME[int(r() * len(_ID_EIGEN_NAME))]]
-        chosen += [_ID_EIGEN_OTHER[i] for i in _distinct(r, len(_ID_EIGEN_OTHER), 1 + int(r() * 2))]
+        for i in _distinct(r, len(_ID_EIGEN_OTHER), 1 + int(r() * 2)):
+            variants = _ID_EIGEN_OTHER[i]
+            chosen.append(variants[int(r() * len(variants))])
     else:
         chosen = [_ID_NAME[int(r() * len(_ID_NAME))]]
-        for pool in rng.sample(_ID_POOLS, 1 + int(r() * 3)):
+        for i in _distinct(r, len(_ID_POOLS), 1 + int(r() * 3)):
+            pool = _ID_POOLS[i]
             chosen.append(pool[int(r() * len(pool))])
     words = 0
     for i, template in enumerate(chosen):
@@ -2909,7 +2924,6 @@ def generate_story(
     identifiers = with_identifiers and r() < 0.5
     age = None
     if identifiers:
-        slots.rng = rng
         _setup_identifiers(rng, gender, slots)
         if not eigen and r() < 0.4:
             age = str(rng.randint(19, 78))

@@ -23,8 +23,10 @@ class StoryForm(forms.Form):
     )
     body = forms.CharField(
         label=_("Your story"),
-        help_text=_("What happened? Write it in your own words. Names and addresses are hidden "
-                    "for you before anyone else can read it."),
+        help_text=_(
+            "What happened? Write it in your own words. Names and addresses are hidden "
+            "for you before anyone else can read it."
+        ),
         widget=forms.Textarea(attrs={"rows": 14}),
         required=False,
         strip=True,
@@ -64,8 +66,10 @@ class StoryForm(forms.Form):
             return upload.read().decode("utf-8")
         except UnicodeDecodeError:
             raise forms.ValidationError(
-                _("This file is not a plain text file in UTF-8. Save it as UTF-8 text "
-                  "(in Word: Save as, Plain text) or copy the text into the box.")
+                _(
+                    "This file is not a plain text file in UTF-8. Save it as UTF-8 text "
+                    "(in Word: Save as, Plain text) or copy the text into the box."
+                )
             ) from None
 
     def clean(self):
@@ -78,10 +82,14 @@ class StoryForm(forms.Form):
         elif len(body) > settings.STORY_MAX_CHARS:
             self.add_error(
                 "body",
-                _("Your story is %(length)s characters long. The limit is %(limit)s. Make it "
-                  "shorter or split it into two stories.")
-                % {"length": f"{len(body):,}".replace(",", "."),
-                   "limit": f"{settings.STORY_MAX_CHARS:,}".replace(",", ".")},
+                _(
+                    "Your story is %(length)s characters long. The limit is %(limit)s. Make it "
+                    "shorter or split it into two stories."
+                )
+                % {
+                    "length": f"{len(body):,}".replace(",", "."),
+                    "limit": f"{settings.STORY_MAX_CHARS:,}".replace(",", "."),
+                },
             )
         data["body"] = body
         if self.only_organisation:
@@ -99,7 +107,8 @@ class SpanDecisionForm(forms.Form):
 
 class HidePhraseForm(forms.Form):
     phrase = forms.CharField(
-        label=_("Words that must be hidden"), max_length=200,
+        label=_("Words that must be hidden"),
+        max_length=200,
         help_text=_("For example a name or a place we missed."),
     )
     replacement = forms.CharField(

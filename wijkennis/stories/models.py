@@ -200,3 +200,6 @@ class ConsentRecord(models.Model):
 
     class Meta:
         ordering = ["-given_at"]
+
+    def __str__(self) -> str:
+        return f"{self.story_id} v{self.version_id} {self.visibility} {self.given_at:%Y-%m-%d}"

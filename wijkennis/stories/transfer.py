@@ -109,7 +109,9 @@ def _validate(data, concepts: dict[str, Concept]) -> StoryRow:
         raise ValueError(_("concepts must be a list of concept codes."))
     unknown = [slug for slug in slugs if slug not in concepts]
     if unknown:
-        raise ValueError(_("unknown concept(s): %(slugs)s.") % {"slugs": ", ".join(map(str, unknown))})
+        raise ValueError(
+            _("unknown concept(s): %(slugs)s.") % {"slugs": ", ".join(map(str, unknown))}
+        )
     return StoryRow(
         line=0,
         title=data["title"],
@@ -155,9 +157,11 @@ def import_rows(rows: list[StoryRow], progress=None) -> list[Story]:
 def export_rows(stories) -> list[dict]:
     """The published, de-identified version of each story; originals are never exported."""
     rows = []
-    stories = stories.filter(status=Status.PUBLISHED).select_related(
-        "published_version", "author", "organisation"
-    ).prefetch_related("concepts")
+    stories = (
+        stories.filter(status=Status.PUBLISHED)
+        .select_related("published_version", "author", "organisation")
+        .prefetch_related("concepts")
+    )
     for story in stories.order_by("pk"):
         version = story.published_version
         rows.append(

@@ -151,9 +151,7 @@ def story_review(request, pk):
 @require_POST
 def span_decide(request, pk, span_pk):
     story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
-    span = get_object_or_404(
-        DeidentificationSpan, pk=span_pk, version_id=story.current_version_id
-    )
+    span = get_object_or_404(DeidentificationSpan, pk=span_pk, version_id=story.current_version_id)
     form = SpanDecisionForm(request.POST)
     if form.is_valid():
         try:

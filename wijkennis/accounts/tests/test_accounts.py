@@ -49,7 +49,8 @@ def test_password_reset_by_email(client, people):
     response = client.get(link, follow=True)
     assert response.status_code == 200
     new = "een-nieuw-wachtwoord-77"
-    response = client.post(response.redirect_chain[-1][0],
-                           {"new_password1": new, "new_password2": new})
+    response = client.post(
+        response.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}
+    )
     assert response.status_code == 302
     assert login(client, "anouk@a.test", new).status_code == 302

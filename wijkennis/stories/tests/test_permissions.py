@@ -11,7 +11,13 @@ EXPECTED_READERS = {
     Visibility.ORGANISATION: {"anouk", "coordinator", "colleague"},
     Visibility.NETWORK: {"anouk", "coordinator", "colleague", "bram", "researcher"},
     Visibility.PUBLIC: {
-        "anouk", "coordinator", "colleague", "bram", "researcher", "policy_officer", "admin",
+        "anouk",
+        "coordinator",
+        "colleague",
+        "bram",
+        "researcher",
+        "policy_officer",
+        "admin",
         "anonymous",
     },
 }
@@ -23,7 +29,8 @@ def test_published_story_is_read_by_exactly_the_allowed_roles(people, visibility
         author=people.anouk, organisation=people.org_a, published=True, visibility=visibility
     )
     readers = {
-        name for name, user in people.roles().items()
+        name
+        for name, user in people.roles().items()
         if Story.objects.visible_to(user).filter(pk=story.pk).exists()
     }
     assert readers == EXPECTED_READERS[visibility]
@@ -36,7 +43,8 @@ def test_drafts_and_withdrawn_stories_are_only_for_the_author(people, visibility
         author=people.anouk, organisation=people.org_a, visibility=visibility, **trait
     )
     readers = {
-        name for name, user in people.roles().items()
+        name
+        for name, user in people.roles().items()
         if Story.objects.visible_to(user).filter(pk=story.pk).exists()
     }
     assert readers == {"anouk"}
@@ -44,7 +52,9 @@ def test_drafts_and_withdrawn_stories_are_only_for_the_author(people, visibility
 
 def test_organisation_story_of_b_is_hidden_from_organisation_a(people):
     story = StoryFactory(
-        author=people.bram, organisation=people.org_b, published=True,
+        author=people.bram,
+        organisation=people.org_b,
+        published=True,
         visibility=Visibility.ORGANISATION,
     )
     for user in (people.anouk, people.coordinator, people.colleague):
@@ -53,8 +63,9 @@ def test_organisation_story_of_b_is_hidden_from_organisation_a(people):
 
 
 def test_owned_by_gives_nobody_else_the_story(people):
-    story = StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
-                         visibility=Visibility.PUBLIC)
+    story = StoryFactory(
+        author=people.anouk, organisation=people.org_a, published=True, visibility=Visibility.PUBLIC
+    )
     assert list(Story.objects.owned_by(people.anouk)) == [story]
     for name, user in people.roles().items():
         if name != "anouk":
@@ -62,10 +73,16 @@ def test_owned_by_gives_nobody_else_the_story(people):
 
 
 def test_others_read_the_published_version_not_the_draft(people, client):
-    story = StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
-                         visibility=Visibility.NETWORK, body="Gepubliceerde tekst.")
-    draft = story.versions.create(number=2, original_title="t", original_body="Nieuwe tekst.",
-                                  title="t", body="Nieuwe tekst.")
+    story = StoryFactory(
+        author=people.anouk,
+        organisation=people.org_a,
+        published=True,
+        visibility=Visibility.NETWORK,
+        body="Gepubliceerde tekst.",
+    )
+    draft = story.versions.create(
+        number=2, original_title="t", original_body="Nieuwe tekst.", title="t", body="Nieuwe tekst."
+    )
     story.current_version = draft
     story.save()
     client.force_login(people.bram)

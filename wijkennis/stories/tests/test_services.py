@@ -30,8 +30,14 @@ def write(people, body=STORY, **extra):
 def test_saving_a_draft_deidentifies_every_direct_identifier(people):
     story = write(people)
     version = story.current_version
-    for identifier in ("Fatima", "Kerkstraat 12", "3511 AB", "06-12345678",
-                       "fatima.elamrani@example.nl", "123456782"):
+    for identifier in (
+        "Fatima",
+        "Kerkstraat 12",
+        "3511 AB",
+        "06-12345678",
+        "fatima.elamrani@example.nl",
+        "123456782",
+    ):
         assert identifier in version.original_body
         assert identifier not in version.body
     kinds = set(version.spans.values_list("kind", flat=True))
@@ -60,8 +66,11 @@ def test_author_can_undo_and_edit_a_replacement(people):
 
 
 def test_author_can_hide_a_phrase_the_deidentifier_missed(people):
-    story = write(people, body="We zaten op het bankje bij de eendenvijver. Later weer daar: "
-                               "het bankje bij de eendenvijver.")
+    story = write(
+        people,
+        body="We zaten op het bankje bij de eendenvijver. Later weer daar: "
+        "het bankje bij de eendenvijver.",
+    )
     count = services.hide_phrase(people.anouk, story.current_version, "eendenvijver", "[plek]")
     assert count == 2
     body = StoryVersion.objects.get(pk=story.current_version_id).body
@@ -71,8 +80,9 @@ def test_author_can_hide_a_phrase_the_deidentifier_missed(people):
 def test_publishing_needs_consent_and_records_the_text_shown(people):
     story = write(people)
     with pytest.raises(ValidationError):
-        services.publish_story(people.anouk, story, visibility=Visibility.NETWORK,
-                               consent_given=False)
+        services.publish_story(
+            people.anouk, story, visibility=Visibility.NETWORK, consent_given=False
+        )
     assert not ConsentRecord.objects.exists()
     services.publish_story(people.anouk, story, visibility=Visibility.NETWORK, consent_given=True)
     story.refresh_from_db()
@@ -86,8 +96,13 @@ def test_editing_a_published_story_makes_a_new_version_others_see_after_republis
     story = write(people)
     services.publish_story(people.anouk, story, visibility=Visibility.NETWORK, consent_given=True)
     first = story.published_version
-    services.save_draft(people.anouk, organisation=people.org_a, story=story,
-                        title="Nieuw", body="Een nieuwe versie over Fatima el Amrani.")
+    services.save_draft(
+        people.anouk,
+        organisation=people.org_a,
+        story=story,
+        title="Nieuw",
+        body="Een nieuwe versie over Fatima el Amrani.",
+    )
     story.refresh_from_db()
     assert story.current_version.number == 2
     assert story.published_version == first and story.has_unpublished_changes

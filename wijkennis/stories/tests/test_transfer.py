@@ -11,9 +11,15 @@ from wijkennis.stories.models import ConsentRecord, Status, Story, Visibility
 
 
 def line(**fields):
-    row = {"title": "De deurwaarder", "text": "Ik belde met Kees de Boer over de brieven.",
-           "author": "anouk@a.test", "organisation": "Welzijn Testdam",
-           "visibility": "network", "consent": True, "concepts": []}
+    row = {
+        "title": "De deurwaarder",
+        "text": "Ik belde met Kees de Boer over de brieven.",
+        "author": "anouk@a.test",
+        "organisation": "Welzijn Testdam",
+        "visibility": "network",
+        "consent": True,
+        "concepts": [],
+    }
     row.update(fields)
     return json.dumps(row, ensure_ascii=False)
 
@@ -31,10 +37,13 @@ def run_import(tmp_path, lines, raw=None):
 
 def test_import_deidentifies_and_publishes_with_consent(people, tmp_path):
     ConceptFactory(slug="schulden")
-    output = run_import(tmp_path, [
-        line(concepts=["schulden"]),
-        line(title="Privé", visibility="private", consent=False),
-    ])
+    output = run_import(
+        tmp_path,
+        [
+            line(concepts=["schulden"]),
+            line(title="Privé", visibility="private", consent=False),
+        ],
+    )
     assert "2 verhalen geïmporteerd" in output
     shared = Story.objects.get(visibility=Visibility.NETWORK)
     assert shared.status == Status.PUBLISHED
@@ -44,16 +53,19 @@ def test_import_deidentifies_and_publishes_with_consent(people, tmp_path):
     assert Story.objects.get(visibility=Visibility.PRIVATE).status == Status.DRAFT
 
 
-@pytest.mark.parametrize(("bad", "message"), [
-    ("{niet json", "Regel 2"),
-    (line(author="onbekend@x.test"), "Regel 2"),
-    (line(visibility="iedereen"), "Regel 2"),
-    (line(visibility="public", consent=False), "Regel 2"),
-    (line(text=""), "Regel 2"),
-    (line(concepts=["bestaat-niet"]), "Regel 2"),
-    (line(author="bram@b.test"), "Regel 2"),
-    ('["een", "lijst"]', "Regel 2"),
-])
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("{niet json", "Regel 2"),
+        (line(author="onbekend@x.test"), "Regel 2"),
+        (line(visibility="iedereen"), "Regel 2"),
+        (line(visibility="public", consent=False), "Regel 2"),
+        (line(text=""), "Regel 2"),
+        (line(concepts=["bestaat-niet"]), "Regel 2"),
+        (line(author="bram@b.test"), "Regel 2"),
+        ('["een", "lijst"]', "Regel 2"),
+    ],
+)
 def test_a_bad_line_is_named_and_nothing_is_imported(people, tmp_path, bad, message):
     with pytest.raises(CommandError) as error:
         run_import(tmp_path, [line(), bad, line()])
@@ -85,6 +97,11 @@ def test_export_writes_deidentified_text_in_the_import_format(people, tmp_path):
     # Round trip: the export imports again.
     Story.objects.all().delete()
     (tmp_path / "export.jsonl").write_text(out.getvalue(), encoding="utf-8")
-    call_command("import", "stories", str(tmp_path / "export.jsonl"), stdout=io.StringIO(),
-                 stderr=io.StringIO())
+    call_command(
+        "import",
+        "stories",
+        str(tmp_path / "export.jsonl"),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
     assert Story.objects.count() == 2

@@ -46,7 +46,7 @@ def test_upload_that_is_not_utf8_gets_a_dutch_message(anouk_client):
 
 
 def test_utf8_upload_becomes_the_story(anouk_client):
-    upload = SimpleUploadedFile("verhaal.txt", "Ik opende de schoenendoos met post.".encode())
+    upload = SimpleUploadedFile("verhaal.txt", b"Ik opende de schoenendoos met post.")
     response = anouk_client.post(
         reverse("stories:create"), {"title": "", "body": "", "upload": upload}
     )
@@ -88,7 +88,9 @@ def test_publish_without_consent_keeps_the_choice(anouk_client, people):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Vink het vakje aan" in page
-    assert 'value="network" id="visibility-network" aria-describedby="consent-network" checked' in page
+    assert (
+        'value="network" id="visibility-network" aria-describedby="consent-network" checked' in page
+    )
     story.refresh_from_db()
     assert story.status == Status.DRAFT
 
@@ -100,7 +102,8 @@ def test_span_decision_with_htmx_returns_the_review_fragment(anouk_client):
     story = Story.objects.get()
     span = story.current_version.spans.get()
     response = anouk_client.post(
-        reverse("stories:span", args=[story.pk, span.pk]), {"decision": "undone"},
+        reverse("stories:span", args=[story.pk, span.pk]),
+        {"decision": "undone"},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
@@ -118,10 +121,20 @@ def test_unknown_span_decision_is_a_message_not_a_500(anouk_client):
 
 
 def test_keyword_filter_searches_only_deidentified_text(client, people):
-    StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
-                 visibility=Visibility.PUBLIC, body="Over de deurwaarder.")
-    hidden = StoryFactory(author=people.anouk, organisation=people.org_a, published=True,
-                          visibility=Visibility.PUBLIC, body="[naam 1] kwam langs.")
+    StoryFactory(
+        author=people.anouk,
+        organisation=people.org_a,
+        published=True,
+        visibility=Visibility.PUBLIC,
+        body="Over de deurwaarder.",
+    )
+    hidden = StoryFactory(
+        author=people.anouk,
+        organisation=people.org_a,
+        published=True,
+        visibility=Visibility.PUBLIC,
+        body="[naam 1] kwam langs.",
+    )
     hidden.published_version.original_body = "Geheimnaam kwam langs."
     hidden.published_version.save()
     assert b"deurwaarder" in client.get(reverse("stories:list"), {"q": "deurwaarder"}).content

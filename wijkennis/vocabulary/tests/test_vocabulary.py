@@ -13,9 +13,12 @@ def test_seed_vocabulary_covers_every_scheme_and_loads_twice_without_duplicates(
 
 def test_concepts_are_suggested_from_everyday_words_in_a_story(db):
     load_seed_vocabulary()
-    suggested = {c.slug for c in suggest_concepts(
-        "Hij zat diep in de schulden en durfde de post niet open te maken.",
-        "Wat hielp: samen de brieven openen.",
-    )}
+    suggested = {
+        c.slug
+        for c in suggest_concepts(
+            "Hij zat diep in de schulden en durfde de post niet open te maken.",
+            "Wat hielp: samen de brieven openen.",
+        )
+    }
     assert "schulden" in suggested
     assert not suggest_concepts("Een zonnige dag in het park met een ijsje.")

@@ -64,7 +64,10 @@ class Command(BaseCommand):
     def _create_people(self) -> list[tuple[User, Organisation]]:
         municipality, _created = Organisation.objects.get_or_create(
             name=FICTIONAL_MUNICIPALITY["name"],
-            defaults={"kind": OrganisationKind.MUNICIPALITY, "city": FICTIONAL_MUNICIPALITY["city"]},
+            defaults={
+                "kind": OrganisationKind.MUNICIPALITY,
+                "city": FICTIONAL_MUNICIPALITY["city"],
+            },
         )
         organisations = {"gemeente": municipality}
         care = [o for o in FICTIONAL_ORGANISATIONS if o["kind"] not in {"gemeente", "onderzoek"}]
@@ -120,7 +123,9 @@ class Command(BaseCommand):
 
     def _print_logins(self) -> None:
         self.stdout.write("")
-        self.stdout.write(_("Demo logins (password for all: %(password)s)") % {"password": DEMO_PASSWORD})
+        self.stdout.write(
+            _("Demo logins (password for all: %(password)s)") % {"password": DEMO_PASSWORD}
+        )
         for email, first, _last, _key, role in DEMO_PEOPLE:
             self.stdout.write(f"  {email:<28} {first:<9} {Role(role).label}")
         self.stdout.write("")

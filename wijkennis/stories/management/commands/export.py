@@ -10,9 +10,7 @@ from wijkennis.stories.transfer import export_rows
 
 
 class Command(BaseCommand):
-    help = (
-        "Export published stories (de-identified text only) as JSON Lines, in the import format."
-    )
+    help = "Export published stories (de-identified text only) as JSON Lines, in the import format."
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=["stories"])
