@@ -179,5 +179,7 @@ LOGGING = {
     "loggers": {
         # Request bodies may contain story text: never log them, even at DEBUG.
         "django.db.backends": {"level": "INFO"},
+        # django-axes reports every login at INFO; failures (WARNING) are what matters.
+        "axes": {"level": "WARNING"},
     },
 }
