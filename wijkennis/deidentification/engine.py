@@ -53,6 +53,7 @@ KINDS = (
     "phone",
     "email",
     "bsn",
+    "number",
     "iban",
     "date",
     "age",
@@ -69,6 +70,7 @@ PLACEHOLDERS: dict[str, str] = {
     "phone": "[telefoonnummer]",
     "email": "[e-mailadres]",
     "bsn": "[BSN]",
+    "number": "[nummer]",
     "iban": "[IBAN]",
     "date": "[datum]",
     "age": "[leeftijd]",
@@ -235,7 +237,7 @@ _DEDUCE_TAG_KINDS = {
     "bsn": "bsn",
     # 7+ digit numbers that fail the BSN 11-test (client, dossier, account numbers).
     # Internal kind "id": it loses every tie (a phone number is more specific) and
-    # is reported as "bsn", since KINDS has no generic number.
+    # is reported as a generic "number".
     "id": "id",
     "telefoonnummer": "phone",
     "emailadres": "email",
@@ -443,7 +445,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
 
 def _close(cluster: list[Candidate]) -> Candidate:
     win = _winner(cluster)
-    kind = "bsn" if win.kind == "id" else win.kind
+    kind = "number" if win.kind == "id" else win.kind
     return Candidate(kind, min(c.start for c in cluster), max(c.end for c in cluster), win.source)
 
 

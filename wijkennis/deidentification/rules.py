@@ -51,7 +51,7 @@ def _alternation(items: tuple[str, ...]) -> str:
 _WORD = re.compile(r"[^\W_][\w'’·]*(?:-[^\W_][\w'’·]*)*\.?")
 _NAME_GAP = re.compile(r"[ \t]{1,2}|-")
 
-# Lowercase particles inside multi-word names ("Reinier van Arkel", "Bos en Lommer").
+# Lowercase particles inside multi-word names ("Reinier van Arkel", "Ipse de Bruggen").
 _PARTICLES = frozenset({"de", "der", "den", "van", "het", "'t", "’t", "ter", "ten"})
 # Capitalised particles belong to a name only when a capitalised word follows
 # ("Stichting De Hoop", "Van Ostadestraat").

@@ -146,6 +146,7 @@ SPAN_KIND_LABELS = {
     "phone": _("Phone number"),
     "email": _("E-mail address"),
     "bsn": _("Citizen service number (BSN)"),
+    "number": _("Client or file number"),
     "iban": _("Bank account (IBAN)"),
     "date": _("Date"),
     "age": _("Age"),

@@ -46,7 +46,7 @@ def report() -> Callable[[str, str], None]:
     return add
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for title, body in _REPORTS:
         terminalreporter.write_sep("=", title)
         terminalreporter.write_line(body)

@@ -566,7 +566,7 @@ HELDOUT_2: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     (
         "Ik kreeg een brief van het CAK met mijn klantnummer 4583920 erop.",
-        [("bsn", "4583920")],
+        [("number", "4583920")],
     ),
     (
         "Op 5 december liep ik bij Brijder binnen en vroeg om hulp voor mijn gokverslaving.",
