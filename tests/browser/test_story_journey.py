@@ -53,6 +53,18 @@ def test_write_review_publish_and_read_without_identifiers(page, people):
     check_accessibility(page, "review")
     screenshot(page, "review")
 
+    # Undo one replacement and hide it again: htmx swaps the review part in place.
+    assert page.evaluate("typeof htmx") == "object"
+    page.evaluate("window.stillTheSamePage = true")  # a full page load would forget this
+    phone = page.locator(".span-item", has_text=IDENTIFIERS["phone"])
+    phone.get_by_role("button", name=re.compile("Toch niet verbergen")).click()
+    undone = page.locator(".span-item--undone", has_text=IDENTIFIERS["phone"])
+    undone.wait_for()
+    undone.get_by_role("button", name=re.compile("^Verbergen")).click()
+    page.locator(".span-item--accepted", has_text=IDENTIFIERS["phone"]).wait_for()
+    assert page.locator(".span-item--undone").count() == 0
+    assert page.evaluate("window.stillTheSamePage === true")
+
     # Publish at "netwerk" with consent.
     page.get_by_role("link", name=re.compile("kies wie het mag lezen", re.I)).click()
     page.get_by_label("Het Wijkennis-netwerk").check()
