@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/wijkennis
 DEMO_STORIES ?= 40
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: start install test test-sqlite test-postgres test-deps lint format messages bench clean
+.PHONY: start install test test-sqlite test-postgres test-deps lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,7 @@ start: install
 	$(BIN)/wijkennis migrate --noinput
 	$(BIN)/wijkennis load_vocabulary
 	$(BIN)/wijkennis demo --stories $(DEMO_STORIES) --if-empty
+	@echo "Wijkennis: open http://127.0.0.1:8000 and log in with a demo account above (Ctrl+C stops)."
 	DJANGO_DEBUG=0 $(BIN)/wijkennis runserver 127.0.0.1:8000
 
 test-deps: $(VENV)/.installed-test messages

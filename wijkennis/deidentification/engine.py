@@ -146,16 +146,12 @@ def cache_dir() -> Path:
     ``settings.DEDUCE_CACHE_DIR`` when Django settings are available, else the
     environment variable ``WIJKENNIS_DEDUCE_CACHE``, else ``<repo>/var/cache/deduce``.
     """
-    configured = None
-    try:
-        from django.conf import settings
-        from django.core.exceptions import ImproperlyConfigured
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
 
-        try:
-            configured = getattr(settings, "DEDUCE_CACHE_DIR", None)
-        except ImproperlyConfigured:  # used outside Django (scripts, plain pytest)
-            configured = None
-    except ImportError:  # pragma: no cover - Django is a dependency
+    try:
+        configured = getattr(settings, "DEDUCE_CACHE_DIR", None)
+    except ImproperlyConfigured:  # used outside Django (scripts, plain pytest)
         configured = None
     if configured:
         return Path(configured)
