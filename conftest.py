@@ -21,7 +21,10 @@ class People:
     coordinator: object  # coordinator / kwartiermaker, organisation A
     colleague: object  # professional colleague, organisation A
     bram: object  # ervaringswerker, organisation B
+    coordinator_b: object
+    colleague_b: object
     policy_officer: object  # municipality that funds A
+    policy_officer_other: object  # a municipality that does not fund A
     researcher: object
     admin: object  # beheerder
     anonymous: object
@@ -32,7 +35,10 @@ class People:
             "coordinator": self.coordinator,
             "colleague": self.colleague,
             "bram": self.bram,
+            "coordinator_b": self.coordinator_b,
+            "colleague_b": self.colleague_b,
             "policy_officer": self.policy_officer,
+            "policy_officer_other": self.policy_officer_other,
             "researcher": self.researcher,
             "admin": self.admin,
             "anonymous": self.anonymous,
@@ -52,6 +58,10 @@ def people(db) -> People:
     org_a.funded_by.add(municipality)
     org_b = OrganisationFactory(name="Schuldhulp Oostrand", kind=OrganisationKind.DEBT_SUPPORT)
     research = OrganisationFactory(name="Lectoraat Testdam", kind=OrganisationKind.RESEARCH)
+    other_municipality = OrganisationFactory(
+        name="Gemeente Verweg", kind=OrganisationKind.MUNICIPALITY
+    )
+    org_b.funded_by.add(other_municipality)
 
     def person(email, first, last, organisation, role, **extra):
         user = UserFactory(email=email, first_name=first, last_name=last, **extra)
@@ -67,6 +77,11 @@ def people(db) -> People:
         coordinator=person("coordinator@a.test", "Sanne", "Hoekstra", org_a, Role.COORDINATOR),
         colleague=person("collega@a.test", "Youssef", "Benali", org_a, Role.COLLEGA),
         bram=person("bram@b.test", "Bram", "Oosterhuis", org_b, Role.ERVARINGSWERKER),
+        coordinator_b=person("coordinator@b.test", "Lotte", "Smit", org_b, Role.COORDINATOR),
+        colleague_b=person("collega@b.test", "Mehmet", "Kaya", org_b, Role.COLLEGA),
+        policy_officer_other=person(
+            "beleid@verweg.test", "Karin", "Bos", other_municipality, Role.BELEIDSMEDEWERKER
+        ),
         policy_officer=person(
             "beleid@gemeente.test", "Marloes", "Dekker", municipality, Role.BELEIDSMEDEWERKER
         ),

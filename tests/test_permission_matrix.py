@@ -1,9 +1,10 @@
 """Every URL × every person (role, own/other organisation), generated from the URL conf.
 
-A new view without a rule here fails `test_every_url_has_a_rule`. Persons: Anouk, the
-coordinator and the colleague belong to organisation A (own); Bram (ervaringswerker) and the
-researcher to other organisations; the policy officer's municipality funds A; the beheerder is
-staff. The object under test is Anouk's story, shared with her organisation.
+A new view without a rule here fails `test_every_url_has_a_rule`. Anouk (ervaringswerker), the
+coordinator and the colleague belong to organisation A; Bram, coordinator_b and colleague_b to
+organisation B; the researcher to a research organisation. One policy officer's municipality
+funds A, the other's does not. The beheerder is staff. The object under test is Anouk's story,
+shared with her organisation.
 """
 
 import pytest
@@ -18,7 +19,10 @@ PERSONS = (
     "coordinator",
     "colleague",
     "bram",
+    "coordinator_b",
+    "colleague_b",
     "policy_officer",
+    "policy_officer_other",
     "researcher",
     "admin",
     "anonymous",
@@ -38,7 +42,7 @@ def only(allowed, ok=200, denied=403, anonymous=LOGIN):
     return {p: (ok if p in allowed else denied) for p in PERSONS} | {"anonymous": anonymous}
 
 
-WRITERS = {"anouk", "coordinator", "bram"}
+WRITERS = {"anouk", "coordinator", "bram", "coordinator_b"}
 ORG_A_READERS = {"anouk", "coordinator", "colleague"}
 AUTHOR_ONLY = only({"anouk"}, denied=404)
 

@@ -704,6 +704,8 @@ HELDOUT_2: list[tuple[str, list[tuple[str, str]]]] = [
 # name, an age is just the number, a date includes its weekday and year.
 # "Veilig Thuis" on its own is treated here as a generic national service (like CJIB
 # or UWV), unlike CORPUS, where it is annotated as an institution.
+# Measured once when it was added: recall 83.6 % (138/165), character recall 85.2 %,
+# precision 97.9 % (143/146); with BLIND the overall recall fell below RECALL_BAR.
 BLIND: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Toen ik bij Geert-Jan van 't Hof binnenkwam, stond de schoenendoos met brieven van "
