@@ -127,7 +127,7 @@ class PublishForm(forms.Form):
     )
     concepts = forms.ModelMultipleChoiceField(
         label=_("What is your story about?"),
-        queryset=Concept.objects.all(),
+        queryset=Concept.objects.order_by("scheme", "pref_label"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -139,7 +139,13 @@ class PublishForm(forms.Form):
             for value, label in Visibility.choices
         ]
         chosen = set(story.concepts.values_list("id", flat=True)) or {c.id for c in suggested}
-        self.fields["concepts"].queryset = Concept.objects.filter(
-            id__in=chosen | {c.id for c in suggested}
-        )
         self.fields["concepts"].initial = list(chosen)
+        # Suggested and chosen subjects come first; the rest waits, grouped, behind a "more".
+        self.concept_groups = {"first": [], "more": {}}
+        for checkbox in self["concepts"]:
+            concept = checkbox.data["value"].instance
+            if concept.id in chosen or concept in suggested:
+                self.concept_groups["first"].append(checkbox)
+            else:
+                scheme = concept.get_scheme_display()
+                self.concept_groups["more"].setdefault(scheme, []).append(checkbox)

@@ -140,3 +140,21 @@ def test_keyword_filter_searches_only_deidentified_text(client, people):
     assert b"deurwaarder" in client.get(reverse("stories:list"), {"q": "deurwaarder"}).content
     assert b"1 verhaal" in client.get(reverse("stories:list"), {"q": "deurwaarder"}).content
     assert b"Geen verhalen" in client.get(reverse("stories:list"), {"q": "Geheimnaam"}).content
+
+
+def test_publish_suggests_subjects_and_offers_the_others(anouk_client, people):
+    from tests.factories import ConceptFactory
+
+    debts = ConceptFactory(slug="schulden", pref_label="Schulden")
+    other = ConceptFactory(slug="verslaving", pref_label="Verslaving", scheme="levensgebied")
+    story = StoryFactory(author=people.anouk, organisation=people.org_a, body="Veel schulden.")
+    page = anouk_client.get(reverse("stories:publish", args=[story.pk])).content.decode()
+    assert (
+        page.index("Schulden") < page.index("Andere onderwerpen kiezen") < page.index("Verslaving")
+    )
+    assert f'value="{debts.pk}"' in page and "checked" in page.split("Andere onderwerpen kiezen")[0]
+    anouk_client.post(
+        reverse("stories:publish", args=[story.pk]),
+        {"visibility": "organisation", "consent": "on", "concepts": [other.pk]},
+    )
+    assert list(story.concepts.all()) == [other]
