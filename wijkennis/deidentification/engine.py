@@ -1,9 +1,10 @@
 """De-identification of Dutch experience stories: the public interface.
 
 Pipeline: deduce (names, places, numbers, care institutions) + our own rules for
-the social domain (``rules.py``) + the names the system itself knows. The
-candidate spans are merged, person names get consistent numbered placeholders,
-and the author reviews the result before anything is published.
+the social domain (``rules.py``: names of other origins, nicknames, organisations,
+neighbourhoods, reference numbers, ages and dates) + the names the system itself
+knows. The candidate spans are merged, person names get consistent numbered
+placeholders, and the author reviews the result before anything is published.
 
 Privacy rule of the project: this module never logs the text or any span's
 original; only counts and timings.
@@ -24,7 +25,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from .rules import Candidate, find_candidates, load_list
+from .rules import (
+    Candidate,
+    extend_surname,
+    find_candidates,
+    find_names,
+    first_names,
+    is_not_a_name,
+    load_list,
+)
 
 if TYPE_CHECKING:  # importing deduce costs ~1 s and configures logging; keep it lazy
     import deduce
@@ -301,6 +310,9 @@ _NAME_CUT = re.compile(
     r"\s+(?:bij|in|op|aan|uit|tot|met|naar|voor|onder|over|tegen|door)"
     r"(?:\s+(?:de|den|der|het|'t))?\s+"
 )
+# "Roos van het Leger des Heils": "van" is a surname particle too ("Jan van der
+# Berg"), so the name is cut there only when an organisation starts right after it.
+_NAME_CUT_BEFORE_INSTITUTION = re.compile(r"\s+van(?:\s+(?:de|den|der|het|'t))?\s+")
 _LEADING_PARTICLE = re.compile(
     r"(?:(?:van|aan|in|uit|op|bij)\s+)?(?:de|der|den|het|'t)\s+|(?:van|aan|in|uit|op|bij)\s+"
 )
@@ -343,12 +355,38 @@ def _repair_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
             if covered(cut.end()):
                 end = cut.start()
                 break
+        for cut in _NAME_CUT_BEFORE_INSTITUTION.finditer(text, start, end):
+            if any(o.kind == "institution" and o.start == cut.end() for o in others):
+                end = cut.start()
+                break
         trailing = _TRAILING_JUNK.search(text, start, end)
         if trailing:
             end = trailing.start()
-        if end > start:
+        # "langs de Maas", "Roos, tulp, zonnebloem": a river or a flower, no person.
+        if end > start and not is_not_a_name(text, start, end):
             repaired.append(Candidate("name", start, end, c.source))
     return repaired
+
+
+_LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
+
+
+def _extend_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A capitalised word after a given name is its surname: "Rami Al-Khatib",
+    "Tesfay Gebremedhin" (deduce stops at short or hyphenated surname parts and
+    at surnames that are also common words)."""
+    blocked = [(c.start, c.end) for c in candidates if c.kind != "name"]
+    names = first_names()
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.kind == "name" and c.source != "system":
+            last = _LAST_WORD.search(text, c.start, c.end)
+            if last and last.group(0) in names:
+                end = extend_surname(text, c.end, blocked)
+                if end > c.end:
+                    c = Candidate("name", c.start, end, c.source)
+        out.append(c)
+    return out
 
 
 def _known_name_candidates(text: str, known_names: Iterable[KnownName]) -> list[Candidate]:
@@ -379,6 +417,7 @@ _SPECIFICITY = (
     "postcode",
     "date",
     "age",
+    "number",  # a reference after its label ("dossiernummer ...")
     "address",
     "institution",
     "place",  # "Den Haag" is found as a place and (wrongly) as a name
@@ -537,8 +576,11 @@ def deidentify(text: str, known_names: Iterable[KnownName] = ()) -> Result:
     started = time.perf_counter()
     candidates = _deduce_candidates(text) + _known_name_candidates(text, known_names)
     name_spans = [(c.start, c.end) for c in candidates if c.kind == "name"]
+    candidates += find_names(text, name_spans)
+    name_spans = [(c.start, c.end) for c in candidates if c.kind == "name"]
     candidates += find_candidates(text, name_spans)
     candidates = _repair_names(text, _drop_generic(text, candidates))
+    candidates = _extend_surnames(text, candidates)
     merged = _join_names(text, _merge(candidates))
     spans = _to_spans(text, merged)
     logger.debug(

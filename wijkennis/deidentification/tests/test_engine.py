@@ -11,6 +11,7 @@ import logging
 import subprocess
 import sys
 import threading
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from wijkennis.deidentification.engine import (
     get_deducer,
     render,
 )
+from wijkennis.deidentification.rules import _deduce_list, load_list, passes_eleven_test
 
 pytestmark = pytest.mark.slow
 
@@ -127,6 +129,68 @@ def test_gap_closed(text: str, kind: str, original: str) -> None:
     assert any(s.kind == kind and s.original == original for s in spans), spans
 
 
+# Classes of gaps the former blind set (HELDOUT_3 in test_recall.py) showed. These
+# are other surface forms than its sentences, so that a rule that only fits those
+# sentences fails here.
+@pytest.mark.parametrize(
+    ("text", "kind", "original"),
+    [
+        # given names of other origins, and the surname after a known given name
+        ("Krzysztof Nowicki kwam via een uitzendbureau.", "name", "Krzysztof Nowicki"),
+        ("Mijn buurman Grzegorz Wiśniewski sliep in zijn busje.", "name", "Grzegorz Wiśniewski"),
+        ("Ik ging met Mulu Berhe naar het gemeentehuis.", "name", "Mulu Berhe"),
+        ("Via Olena Kovalenko kreeg ik een kamer.", "name", "Olena Kovalenko"),
+        ("Tariq Al-Masri woonde toen nog bij zijn oom.", "name", "Tariq Al-Masri"),
+        ("Ahmad el-Hassan belde de deurwaarder.", "name", "Ahmad el-Hassan"),
+        # nicknames and a name right before an age in brackets
+        ("Iedereen noemde haar 'Tante Sien', ook de wijkagent.", "name", "Tante Sien"),
+        ("Ze noemden hem altijd Professor, omdat hij zoveel las.", "name", "Professor"),
+        ('Op straat was zijn bijnaam "Lady K" en daar was hij trots op.', "name", "Lady K"),
+        ("Willemijn 'Mimi' Verhoef schreef mee.", "name", "Mimi"),
+        ("Jopie (72) woont haar hele leven al in dezelfde straat.", "name", "Jopie"),
+        ("Jopie (72) woont haar hele leven al in dezelfde straat.", "age", "72"),
+        # ages in words and after is/was with an adverb
+        ("Mijn dochter is pas zestien en heeft al schulden.", "age", "zestien"),
+        ("Mijn moeder is inmiddels drieëntachtig.", "age", "drieëntachtig"),
+        ("Toen ik veertien was, liep ik weg.", "age", "veertien"),
+        ("Op haar twaalfde werd ze uit huis geplaatst.", "age", "twaalfde"),
+        ("Een vrouw van achtenvijftig stond huilend aan de balie.", "age", "achtenvijftig"),
+        ("Hij werkt nog steeds en is nu 71.", "age", "71"),
+        ("De zeventienjarige zoon van de buren hielp mee.", "age", "zeventien"),
+        # reference numbers after their label, a grouped BSN
+        ("Onder kenmerk BZ/2023/0456 kreeg ik de beschikking.", "number", "BZ/2023/0456"),
+        ("Het zaaknummer bij de rechtbank is 09/123456-22.", "number", "09/123456-22"),
+        ("Mijn relatienummer bij het waterbedrijf: 1234-5678.", "number", "1234-5678"),
+        ("Ons referentienummer is REF-88213-X, schreef hij.", "number", "REF-88213-X"),
+        ("Betaal met kenmerk 1000 2233 4455 6677 aan het CJIB.", "number", "1000 2233 4455 6677"),
+        ("Op de brief stond 1112.23.337 als nummer.", "bsn", "1112.23.337"),
+        # month + year, abbreviated weekdays
+        ("In okt 2020 kwam de ontruiming.", "date", "okt 2020"),
+        ("Sinds december '19 woon ik in een flexwoning.", "date", "december '19"),
+        ("Het gesprek was op vr 12 mei om tien uur.", "date", "vr 12 mei"),
+        ("Za 3/6 ging ik voor het eerst naar de inloop.", "date", "Za 3/6"),
+        # organisations introduced by a sector word, schools, teams: one span
+        ("Ik werkte bij Bouwbedrijf De Vries in Zwolle.", "institution", "Bouwbedrijf De Vries"),
+        ("Via Thuiszorg Oost kreeg mijn moeder hulp.", "institution", "Thuiszorg Oost"),
+        ("Mijn zus werkt bij Schuldhulp Drechtsteden.", "institution", "Schuldhulp Drechtsteden"),
+        ("Hij zat op de Mytylschool De Brug.", "institution", "Mytylschool De Brug"),
+        ("Mijn zoon zit op het Da Vinci College.", "institution", "Da Vinci College"),
+        ("Het Noorderpoortcollege belde over zijn verzuim.", "institution", "Noorderpoortcollege"),
+        ("Ze leerde voor kok bij ROC Midden Nederland.", "institution", "ROC Midden Nederland"),
+        ("Het ACT-team Noord kwam elke week langs.", "institution", "ACT-team Noord"),
+        ("Team Dakloos Zuid vond hem onder de brug.", "institution", "Team Dakloos Zuid"),
+        ("Postcode 1103 KL, huisnummer 45b, daar woonde ze.", "address", "45b"),
+        # neighbourhoods, and Den Bosch as a place
+        ("Ze woonde in Schalkwijk en later in Ganzenhoef.", "place", "Schalkwijk"),
+        ("Ze woonde in Schalkwijk en later in Ganzenhoef.", "place", "Ganzenhoef"),
+        ("Ik woon nu in Den Bosch, vlak bij het station.", "place", "Den Bosch"),
+    ],
+)
+def test_blind_gap_class_closed(text: str, kind: str, original: str) -> None:
+    spans = deidentify(text).spans
+    assert any(s.kind == kind and s.original == original for s in spans), spans
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -135,10 +199,81 @@ def test_gap_closed(text: str, kind: str, original: str) -> None:
         "Ik had brieven van het CJIB, het UWV en de Belastingdienst.",
         "Ik heb 15 jaar gedronken voordat ik hulp vroeg.",
         "Kinderen (2), schulden (5) en geen werk: zo stond het in mijn dossier.",
+        # look-alikes of the rules for the former blind set's gap classes
+        "Ik wandelde langs de Rijn en dacht na over mijn leven.",
+        "Iris, tulp en lelie: ik schilderde alleen bloemen.",
+        "Pas toen de deurwaarder kwam, ging er iets knakken.",
+        "Ik zit halverwege de 40 en begin opnieuw.",
+        "Ze is eind twintig en heeft twee kinderen.",
+        "Hij volgde een tweejarige opleiding tot kok.",
+        "Ze is een moeder van drie en werkt nachten.",
+        "Hij was 15 jaar verslaafd, en is nu 2 jaar clean.",
+        "Het was nu 10 over half 3 en ik kon niet slapen.",
+        "Het dossiernummer weet ik niet meer, maar de schuld was 4.500 euro.",
+        "Het kenmerk van verslaving is dat je blijft gebruiken.",
+        "De rekening van 123.456.789 euro was natuurlijk een grap.",
+        "In april stopte ik met drinken, in mei begon ik met werken.",
+        "Het team van de opvang en het uitzendbureau deden hun best.",
+        "Het College van B en W besliste anders dan ik had gehoopt.",
     ],
 )
 def test_generic_words_are_not_identifiers(text: str) -> None:
     assert deidentify(text).spans == []
+
+
+# A 240-word story without any identifier: the common case must stay untouched.
+CLEAN_STORY = (
+    "Toen ik voor het eerst bij de inloop binnenstapte, had ik al jaren geen post meer "
+    "geopend. De schoenendoos stond onder mijn bed, vol enveloppen van de Belastingdienst, "
+    "het CJIB en de zorgverzekeraar. Hoop had ik niet meer. Mijn moeder zei altijd dat je "
+    "over geld niet praat, en dus praatte ik nergens over. Het wijkteam belde een keer, "
+    "maar ik nam niet op. Pas toen de deurwaarder voor de deur stond, ging er iets knakken. "
+    "Een ervaringsdeskundige van de schuldhulpverlening zat naast me aan de keukentafel en "
+    "opende samen met mij elke brief. Dat duurde drie middagen. We maakten stapels: "
+    "betalen, bellen, bezwaar maken. Ik schaamde me kapot, maar zij vertelde over haar "
+    "eigen schulden van twintig jaar geleden. Daarna voelde het minder zwaar. In maart "
+    "begon ik met budgetcoaching, elke week een uur. Soms ging het mis, vooral rond de "
+    "feestdagen, als iedereen cadeaus kocht en ik niet mee kon doen. Mijn kinderen begrepen "
+    "het beter dan ik dacht. De gemeente regelde een betalingsregeling, en na achttien "
+    "maanden was de grootste schuld weg. Ik werk nu zelf als vrijwilliger bij de "
+    "voedselbank en help anderen met hun papieren. Wat ik heb geleerd: schaamte houdt je "
+    "klein, en hulp vragen is geen zwakte. Jeugdzorg, de huisarts en het maatschappelijk "
+    "werk hebben allemaal een rol gespeeld, maar het begon bij iemand die gewoon naast me "
+    "kwam zitten. Ik hoop dat dit verhaal iemand anders de moed geeft om die eerste envelop "
+    "open te maken. Vandaag is mijn schoenendoos leeg."
+)
+
+
+def test_a_story_without_identifiers_gets_no_spans() -> None:
+    assert 230 <= len(CLEAN_STORY.split()) <= 260
+    assert deidentify(CLEAN_STORY).spans == []
+
+
+def test_throughput_stays_in_milliseconds() -> None:
+    # ~4-5 ms per 240-word story on a laptop; the bar is loose on purpose (shared CI
+    # machines), it only catches a rule that scans the text quadratically.
+    deidentify(CLEAN_STORY)
+    runs = 20
+    started = time.perf_counter()
+    for _ in range(runs):
+        deidentify(CLEAN_STORY)
+    assert (time.perf_counter() - started) / runs < 0.05
+
+
+def test_eleven_test() -> None:
+    assert passes_eleven_test("123456782")
+    assert passes_eleven_test("2406.91.374")
+    assert not passes_eleven_test("123456789")
+    assert not passes_eleven_test("12345678")
+
+
+def test_own_first_names_are_no_common_dutch_words() -> None:
+    # A given name that is also an ordinary word fires at every sentence start.
+    common = {w.casefold() for w in load_list("sentence_words")}
+    common |= {w.casefold() for w in _deduce_list("whitelist/lst_common_word")}
+    common |= {w.casefold() for w in _deduce_list("whitelist/lst_stop_word")}
+    assert len(common) > 1000
+    assert not [n for n in load_list("first_names") if n.casefold() in common]
 
 
 def test_empty_text() -> None:

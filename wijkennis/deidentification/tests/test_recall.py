@@ -35,8 +35,10 @@ RECALL_BAR = 0.95
 PRECISION_BAR = 0.85
 
 # (sentence, [(kind, surface), ...]). The rules were developed against this list,
-# so its score is optimistic; see HELDOUT_1/2 below for the blind measurements, and
-# BLIND for a set that was never measured against before it was added.
+# so its score is optimistic; see HELDOUT_1/2/3 below for the blind measurements
+# each of them got once, before their misses were used to tune the rules. None of
+# the sets here is blind any more: an honest figure needs a fresh set written
+# without reading rules.py or the data lists.
 CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Toen Jan van der Berg voor het eerst bij ons aanschoof, had hij een schoenendoos "
@@ -695,18 +697,21 @@ HELDOUT_2: list[tuple[str, list[tuple[str, str]]]] = [
     ),
 ]
 
-# BLIND: written WITHOUT reading rules.py or the data lists, so that it is not biased
-# towards what the rules already catch. It measures the de-identifier honestly and
-# must NEVER be used to tune the rules or the lists: do not "fix" its misses by
-# adding its words or patterns. New sentences for tuning go in CORPUS (or a new
-# held-out set); if BLIND is used for tuning, write a fresh blind set.
+# HELDOUT_3 (formerly BLIND): written WITHOUT reading rules.py or the data lists, so
+# that it was not biased towards what the rules already caught. Measured blind once
+# when it was added: recall 83.6 % (138/165), character recall 85.2 %, precision
+# 97.9 % (143/146); with it the overall recall fell below RECALL_BAR. Its misses were
+# then used to close classes of gaps (names of other origins, nicknames, ages in
+# words, reference numbers, month + year, abbreviated weekdays, sector organisations,
+# schools and teams, neighbourhoods, rivers and flowers), so it is no longer blind
+# and its score after that tuning is optimistic, like CORPUS.
 # Annotations follow the other sets: titles ("mevrouw", "dhr.") are not part of a
 # name, an age is just the number, a date includes its weekday and year.
 # "Veilig Thuis" on its own is treated here as a generic national service (like CJIB
-# or UWV), unlike CORPUS, where it is annotated as an institution.
-# Measured once when it was added: recall 83.6 % (138/165), character recall 85.2 %,
-# precision 97.9 % (143/146); with BLIND the overall recall fell below RECALL_BAR.
-BLIND: list[tuple[str, list[tuple[str, str]]]] = [
+# or UWV), unlike CORPUS, where it is annotated as an institution; and "mei 2020" is
+# annotated as a date here, while HELDOUT_2 leaves "januari 2022" unannotated. Both
+# disagreements are kept as written; each costs one false positive.
+HELDOUT_3: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Toen ik bij Geert-Jan van 't Hof binnenkwam, stond de schoenendoos met brieven van "
         "de deurwaarder al op tafel.",
@@ -1137,15 +1142,19 @@ BLIND: list[tuple[str, list[tuple[str, str]]]] = [
     ),
 ]
 
-# BLIND has its own row, marked as never used for tuning.
+from .blind_set_2 import BLIND_2  # noqa: E402 - kept apart so tuners do not read it
+
 SETS = {
     "corpus": CORPUS,
     "heldout_1": HELDOUT_1,
     "heldout_2": HELDOUT_2,
-    "blind": BLIND,
+    "heldout_3": HELDOUT_3,
+    "blind_2": BLIND_2,
 }
-NOT_TUNED = {"blind"}
-ALL = CORPUS + HELDOUT_1 + HELDOUT_2 + BLIND
+# Sets never used for tuning get their own table in the report: the honest estimate of how
+# the de-identifier does on text it has not seen. Whoever tunes the rules must not read them.
+NOT_TUNED = {"blind_2"}
+ALL = [sentence for corpus in SETS.values() for sentence in corpus]
 
 
 @dataclass(frozen=True)
