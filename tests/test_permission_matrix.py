@@ -57,6 +57,7 @@ RULES = {
     "accounts:password_reset_confirm": ("get", everyone()),
     "accounts:password_reset_complete": ("get", everyone()),
     "stories:list": ("get", everyone()),
+    "search:search": ("get", everyone()),
     "stories:mine": ("get", signed_in()),
     "stories:create": ("get", only(WRITERS)),
     "stories:detail": ("get", only(ORG_A_READERS, denied=404, anonymous=404)),

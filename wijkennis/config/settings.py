@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django_htmx",
     "axes",
     "wijkennis.core",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "wijkennis.vocabulary",
     "wijkennis.deidentification",
     "wijkennis.stories",
+    "wijkennis.search",
     "wijkennis.demo",
 ]
 

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("wijkennis.core.urls")),
     path("account/", include("wijkennis.accounts.urls")),
     path("verhalen/", include("wijkennis.stories.urls")),
+    path("zoeken/", include("wijkennis.search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

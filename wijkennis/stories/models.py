@@ -27,25 +27,33 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+def readable_q(user, published: Q) -> Q:
+    """The one rule of who may read a published story (DESIGN §2), as a filter.
+
+    `published` says what "published" means on the model being filtered; the fields
+    `visibility`, `organisation` and `author` must exist there (Story, search entries).
+    Authors see their own; others see published stories at a visibility their memberships
+    allow, and only ever the de-identified version.
+    """
+    readable = published & Q(visibility=Visibility.PUBLIC)
+    if user.is_authenticated:
+        readable |= Q(author=user)
+        if has_role(user, NETWORK_READER_ROLES):
+            readable |= published & Q(visibility=Visibility.NETWORK)
+        own_orgs = organisation_ids_with_role(user, STORY_READER_ROLES)
+        if own_orgs:
+            readable |= published & Q(
+                visibility=Visibility.ORGANISATION, organisation_id__in=own_orgs
+            )
+    return readable
+
+
 class StoryQuerySet(models.QuerySet):
     def visible_to(self, user) -> "StoryQuerySet":
-        """The one place that decides who may read a story (DESIGN §2).
-
-        Authors see all their own stories. Others see published stories only, and only at
-        a visibility their memberships allow; they only ever get the de-identified version.
-        """
-        published = Q(status=Status.PUBLISHED, published_version__isnull=False)
-        readable = published & Q(visibility=Visibility.PUBLIC)
-        if user.is_authenticated:
-            readable |= Q(author=user)
-            if has_role(user, NETWORK_READER_ROLES):
-                readable |= published & Q(visibility=Visibility.NETWORK)
-            own_orgs = organisation_ids_with_role(user, STORY_READER_ROLES)
-            if own_orgs:
-                readable |= published & Q(
-                    visibility=Visibility.ORGANISATION, organisation_id__in=own_orgs
-                )
-        return self.filter(readable)
+        """Every read of stories goes through here."""
+        return self.filter(
+            readable_q(user, Q(status=Status.PUBLISHED, published_version__isnull=False))
+        )
 
     def owned_by(self, user) -> "StoryQuerySet":
         if not user.is_authenticated:

@@ -77,8 +77,18 @@ def _deidentify_into(version: StoryVersion, names: list[KnownName]) -> None:
     version.save()
 
 
+def _reindex(story: Story) -> None:
+    # Imported here: the search app builds on stories, not the other way round.
+    from wijkennis.search.indexing import update_story
+
+    update_story(story)
+
+
 def _rerender(version: StoryVersion) -> None:
-    """Rebuild the de-identified text from the original and the author's decisions."""
+    """Rebuild the de-identified text from the original and the author's decisions.
+
+    When this is the published version, readers and the search index see the change at once.
+    """
     by_field: dict[str, list[Span]] = {field: [] for field in TEXT_FIELDS}
     for span in version.spans.all():
         by_field[span.field].append(
@@ -87,6 +97,8 @@ def _rerender(version: StoryVersion) -> None:
     for field, spans in by_field.items():
         setattr(version, field, render(version.original(field), spans))
     version.save()
+    if version.story.published_version_id == version.pk:
+        _reindex(version.story)
 
 
 @transaction.atomic
@@ -209,6 +221,7 @@ def publish_story(
     story.published_at = timezone.now()
     story.save()
     story.concepts.set(concepts)
+    _reindex(story)
     record_event(author, "story.published", story, f"version {version.number}, {visibility}")
     return story
 
@@ -220,6 +233,7 @@ def withdraw_story(author, story: Story) -> Story:
         raise PermissionDenied
     story.status = Status.WITHDRAWN
     story.save()
+    _reindex(story)
     record_event(author, "story.withdrawn", story)
     return story
 
@@ -230,4 +244,4 @@ def erase_story(author, story: Story) -> None:
     if story.author_id != author.pk:
         raise PermissionDenied
     record_event(author, "story.erased", story)
-    story.delete()
+    story.delete()  # its search entry goes with it (search.indexing removes the words)

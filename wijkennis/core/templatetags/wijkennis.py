@@ -16,3 +16,24 @@ def field_widget(field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def query_with(request, **changes):
+    """The current query string with some parameters replaced (for pagination links)."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()
+
+
+@register.simple_tag
+def toggle_concept(request, slug):
+    """The current query string with concept `slug` switched on or off (facet links)."""
+    params = request.GET.copy()
+    chosen = params.getlist("onderwerp")
+    params.setlist(
+        "onderwerp", [c for c in chosen if c != slug] if slug in chosen else [*chosen, slug]
+    )
+    params.pop("page", None)
+    return params.urlencode()

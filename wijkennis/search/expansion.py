@@ -1,0 +1,108 @@
+"""Query expansion with the shared vocabulary.
+
+A part of the query that matches a concept label (preferred or alternative, compared by
+stems) also searches for the concept's other labels and the labels of narrower concepts:
+"deurwaarder" finds "incasso", "durf de post niet open te maken" finds "schoenendoos".
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db.models.signals import post_delete, post_save
+
+from wijkennis.vocabulary.models import AltLabel, Concept
+
+from . import text
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing to look for: a word or a phrase, as stems."""
+
+    label: str  # as the user or the vocabulary wrote it
+    stems: tuple[str, ...]
+    via: str = ""  # the query words that led here, when found by expansion
+
+
+@dataclass
+class ExpandedQuery:
+    raw: str
+    terms: list[Term] = field(default_factory=list)  # what the user typed
+    expansions: list[Term] = field(default_factory=list)  # added from the vocabulary
+    concepts: list[Concept] = field(default_factory=list)  # concepts named in the query
+
+    @property
+    def all_terms(self) -> list[Term]:
+        return self.terms + self.expansions
+
+    def is_empty(self) -> bool:
+        return not self.terms
+
+
+@lru_cache(maxsize=1)
+def _label_index() -> dict[tuple[str, ...], set[int]]:
+    """Stemmed label → concept ids; rebuilt when the vocabulary changes."""
+    index: dict[tuple[str, ...], set[int]] = {}
+    labels = list(Concept.objects.values_list("id", "pref_label"))
+    labels += list(AltLabel.objects.values_list("concept_id", "label"))
+    for concept_id, label in labels:
+        key = tuple(text.stems(label, drop_stopwords=True)) or tuple(text.stems(label))
+        if key:
+            index.setdefault(key, set()).add(concept_id)
+    return index
+
+
+def _vocabulary_changed(**kwargs) -> None:
+    _label_index.cache_clear()
+    _concept_labels.cache_clear()
+
+
+for _model in (Concept, AltLabel):
+    post_save.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"expansion-{_model}")
+    post_delete.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"expansion-d-{_model}")
+
+
+@lru_cache(maxsize=1)
+def _concept_labels() -> dict[int, list[str]]:
+    """Concept id → its labels plus the labels of its narrower concepts."""
+    own: dict[int, list[str]] = {}
+    for concept_id, label in Concept.objects.values_list("id", "pref_label"):
+        own.setdefault(concept_id, []).append(label)
+    for concept_id, label in AltLabel.objects.values_list("concept_id", "label"):
+        own.setdefault(concept_id, []).append(label)
+    labels = {concept_id: list(values) for concept_id, values in own.items()}
+    for concept_id, broader_id in Concept.objects.filter(broader__isnull=False).values_list(
+        "id", "broader_id"
+    ):
+        labels.setdefault(broader_id, []).extend(own.get(concept_id, []))
+    return labels
+
+
+def expand(raw: str, use_vocabulary: bool = True) -> ExpandedQuery:
+    query = ExpandedQuery(raw=raw.strip()[:500])
+    meaningful = text.stems(query.raw, drop_stopwords=True)
+    words = [w for w in text.words(query.raw) if text.fold(w) not in text.STOPWORDS]
+    seen: set[tuple[str, ...]] = set()
+    for word, stem in zip(words, meaningful, strict=True):
+        if (stem,) not in seen:
+            seen.add((stem,))
+            query.terms.append(Term(word, (stem,)))
+    if not use_vocabulary or not meaningful:
+        return query
+    index = _label_index()
+    concept_ids: dict[int, str] = {}
+    # Longest label matches first, over the query's meaningful stems.
+    for size in range(min(len(meaningful), 6), 0, -1):
+        for start in range(len(meaningful) - size + 1):
+            key = tuple(meaningful[start : start + size])
+            for concept_id in index.get(key, ()):
+                concept_ids.setdefault(concept_id, " ".join(words[start : start + size]))
+    labels = _concept_labels()
+    for concept_id, via in concept_ids.items():
+        for label in labels.get(concept_id, []):
+            stems = tuple(text.stems(label, drop_stopwords=True)) or tuple(text.stems(label))
+            if stems and stems not in seen:
+                seen.add(stems)
+                query.expansions.append(Term(label, stems, via=via))
+    query.concepts = list(Concept.objects.filter(id__in=concept_ids))
+    return query

@@ -1,0 +1,53 @@
+"""Keep the search index equal to what is published, in the caller's transaction."""
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from wijkennis.stories.models import Status, Story
+
+from .backends import Document, get_backend
+from .models import SearchEntry
+
+
+def document_for(story: Story) -> Document:
+    version = story.published_version
+    return Document(
+        title=version.title,
+        body="\n".join([version.body, version.what_helped, version.what_did_not_help]),
+        concepts=" ".join(c.pref_label for c in story.concepts.all()),
+    )
+
+
+def update_story(story: Story) -> None:
+    """Index the published version of `story`, or take it out when it is not published."""
+    if story.status != Status.PUBLISHED or story.published_version_id is None:
+        SearchEntry.objects.filter(story=story).delete()
+        return
+    entry, _created = SearchEntry.objects.update_or_create(
+        story=story,
+        defaults={
+            "visibility": story.visibility,
+            "organisation_id": story.organisation_id,
+            "author_id": story.author_id,
+            "published_at": story.published_at,
+        },
+    )
+    get_backend().write(entry.id, document_for(story))
+
+
+@receiver(post_delete, sender=SearchEntry)
+def _remove_from_backend(sender, instance, **kwargs) -> None:
+    # Also runs when a story (or its author) is deleted and the entry goes with it.
+    get_backend().delete(instance.id)
+
+
+def rebuild(progress=None) -> int:
+    """Index every published story again (after an upgrade or a restore)."""
+    count = 0
+    stories = Story.objects.filter(status=Status.PUBLISHED).select_related("published_version")
+    for story in stories.prefetch_related("concepts").iterator(chunk_size=500):
+        update_story(story)
+        count += 1
+        if progress:
+            progress()
+    return count

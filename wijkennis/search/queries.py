@@ -1,0 +1,158 @@
+"""The search itself: expand, scope, match, rank, count, facet, highlight. One function for the
+page, the API and the command line."""
+
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db.models import Count
+
+from wijkennis.stories.models import Story
+from wijkennis.vocabulary.models import AltLabel, Concept, Scheme
+
+from . import text
+from .backends import get_backend
+from .expansion import ExpandedQuery, Term, expand
+from .highlight import matched_via, snippet
+from .models import SearchEntry
+
+FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, Scheme.SECTOR)
+
+
+@dataclass
+class Hit:
+    story: Story
+    score: float
+    snippet: str
+    via: list[tuple[str, str]]
+
+
+@dataclass
+class Facet:
+    concept: Concept
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResults:
+    query: ExpandedQuery
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[Facet]] = field(default_factory=dict)
+    suggestion: str = ""
+    related: list[Concept] = field(default_factory=list)
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def search_stories(
+    raw: str,
+    user,
+    *,
+    concepts: list[str] | tuple[str, ...] = (),
+    page: int = 1,
+    per_page: int = 20,
+    use_vocabulary: bool = True,
+) -> SearchResults:
+    """Published stories `user` may read that match `raw`, best first."""
+    query = expand(raw, use_vocabulary=use_vocabulary)
+    results = SearchResults(query=query, page=max(1, page), per_page=per_page)
+    if query.is_empty():
+        return results
+    backend = get_backend()
+    terms = query.all_terms
+    scope = SearchEntry.objects.visible_to(user)
+    selected = list(Concept.objects.filter(slug__in=concepts))
+    for concept in selected:
+        scope = scope.filter(story__concepts=concept)
+    matching = backend.matching(scope, terms)
+    results.total = matching.count()
+    results.facets = _facets(matching, selected)
+    offset = (results.page - 1) * per_page
+    ranked = backend.ranked(scope, terms, per_page, offset) if results.total else []
+    stories = {
+        story.search_entry.id: story
+        for story in Story.objects.visible_to(user)
+        .filter(search_entry__id__in=[entry_id for entry_id, _score in ranked])
+        .select_related("published_version", "organisation", "search_entry")
+        .prefetch_related("concepts")
+    }
+    for entry_id, score in ranked:
+        story = stories.get(entry_id)
+        if story is None:  # not readable any more: never shown, never counted twice
+            continue
+        version = story.published_version
+        document = "\n".join(
+            [version.title, version.body, version.what_helped, version.what_did_not_help]
+        )
+        results.hits.append(
+            Hit(
+                story=story,
+                score=score,
+                snippet=snippet(version.body, terms),
+                via=matched_via(document, query.expansions),
+            )
+        )
+    results.suggestion = _suggestion(query, backend)
+    if not results.total:
+        results.related = _related(query)
+    return results
+
+
+def _facets(matching, selected: list[Concept]) -> dict[str, list[Facet]]:
+    counts = (
+        Concept.objects.filter(scheme__in=FACET_SCHEMES, stories__search_entry__in=matching)
+        .annotate(count=Count("stories", distinct=True))
+        .order_by("-count", "pref_label")
+    )
+    facets: dict[str, list[Facet]] = {}
+    for concept in counts:
+        facets.setdefault(concept.get_scheme_display(), []).append(
+            Facet(concept, concept.count, concept in selected)
+        )
+    return facets
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_words() -> dict[str, str]:
+    """Folded word → word, from every label: the dictionary for "bedoelde je …"."""
+    labels = list(Concept.objects.values_list("pref_label", flat=True))
+    labels += list(AltLabel.objects.values_list("label", flat=True))
+    return {text.fold(w): w.lower() for label in labels for w in text.words(label) if len(w) > 3}
+
+
+def _suggestion(query: ExpandedQuery, backend) -> str:
+    """The query with unknown words replaced by a close vocabulary word, or ""."""
+    vocabulary = _vocabulary_words()
+    changed, words = False, []
+    for term in query.terms:
+        folded = text.fold(term.label)
+        if folded not in vocabulary and len(folded) > 3 and not backend.has_term(term):
+            close = difflib.get_close_matches(folded, vocabulary.keys(), n=1, cutoff=0.8)
+            if close:
+                words.append(vocabulary[close[0]])
+                changed = True
+                continue
+        words.append(term.label)
+    return " ".join(words) if changed else ""
+
+
+def _related(query: ExpandedQuery) -> list[Concept]:
+    """For an empty result: concepts named in the query or close to its words."""
+    if query.concepts:
+        return query.concepts[:5]
+    words = {text.stem(term.label) for term in query.terms}
+    related = [c for c in Concept.objects.all() if words & set(text.stems(c.pref_label))]
+    return related[:5]
+
+
+def vocabulary_changed() -> None:
+    _vocabulary_words.cache_clear()
+
+
+__all__ = ["Hit", "SearchResults", "Term", "search_stories"]

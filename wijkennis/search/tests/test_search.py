@@ -1,0 +1,157 @@
+"""Search behaviour; the same tests run on SQLite FTS5 and on PostgreSQL (`make test`)."""
+
+import pytest
+
+from tests.factories import AltLabelFactory, ConceptFactory, StoryFactory
+from wijkennis.search.indexing import update_story
+from wijkennis.search.queries import search_stories
+from wijkennis.stories import services
+from wijkennis.stories.models import Visibility
+
+
+@pytest.fixture
+def vocabulary(db):
+    incasso = ConceptFactory(slug="incasso", pref_label="Incasso", scheme="sleutelsituatie")
+    AltLabelFactory(concept=incasso, label="deurwaarder", kind="lekentaal")
+    AltLabelFactory(concept=incasso, label="durf de post niet open te maken", kind="lekentaal")
+    addiction = ConceptFactory(slug="verslaving", pref_label="Verslaving")
+    gambling = ConceptFactory(slug="gokverslaving", pref_label="Gokverslaving", broader=addiction)
+    debts = ConceptFactory(slug="schulden", pref_label="Schulden")
+    return {"incasso": incasso, "verslaving": addiction, "gok": gambling, "schulden": debts}
+
+
+def publish(people, body, visibility=Visibility.NETWORK, author=None, concepts=(), title=None):
+    author = author or people.anouk
+    organisation = people.org_a if author == people.anouk else people.org_b
+    story = StoryFactory(
+        author=author,
+        organisation=organisation,
+        published=True,
+        visibility=visibility,
+        body=body,
+        title=title or body[:30],
+    )
+    story.concepts.set(concepts)
+    update_story(story)
+    return story
+
+
+def found(query, user, **options):
+    return [hit.story for hit in search_stories(query, user, **options).hits]
+
+
+def test_dutch_stemming_finds_other_word_forms(people, vocabulary):
+    debts = publish(people, "Ze had schulden bij zes schuldeisers.")
+    bailiffs = publish(people, "Twee deurwaarders stonden voor de deur.")
+    assert found("schuld", people.bram) == [debts]
+    assert bailiffs in found("deurwaarder", people.bram)
+
+
+def test_expansion_through_an_alternative_label_says_how(people, vocabulary):
+    story = publish(people, "Er kwam alweer een incasso binnen, de derde deze maand.")
+    results = search_stories("brieven van de deurwaarder", people.bram)
+    assert [hit.story for hit in results.hits] == [story]
+    assert results.hits[0].via == [("deurwaarder", "Incasso")]
+
+
+def test_a_lay_phrase_finds_the_concept(people, vocabulary):
+    story = publish(people, "Samen hebben we de incasso's op een rij gezet.")
+    assert found("ik durf de post niet open te maken", people.bram) == [story]
+
+
+def test_narrower_concepts_are_found(people, vocabulary):
+    story = publish(people, "Zijn gokverslaving kostte hem alles.")
+    assert found("verslaving", people.bram) == [story]
+    assert found("verslaving", people.bram, use_vocabulary=False) == []
+
+
+def test_snippet_highlights_and_escapes(people, vocabulary):
+    publish(people, "Eerst <b>niets</b>, toen kwamen de schulden en de brieven.")
+    hit = search_stories("schulden", people.bram).hits[0]
+    assert "<mark>schulden</mark>" in hit.snippet
+    assert "&lt;b&gt;" in hit.snippet and "<b>" not in hit.snippet
+
+
+def test_ranking_prefers_the_title_and_more_matches(people, vocabulary):
+    once = publish(people, "Over werk, en een keer over schulden.", title="Werk")
+    title = publish(people, "Een verhaal over geld.", title="Schulden")
+    assert found("schulden", people.bram)[0] == title
+    assert set(found("schulden", people.bram)) == {once, title}
+
+
+def test_facets_count_only_readable_matches(people, vocabulary):
+    publish(people, "Schulden en een gokverslaving.", concepts=[vocabulary["schulden"]])
+    publish(
+        people,
+        "Schulden, alleen voor ons team.",
+        visibility=Visibility.ORGANISATION,
+        concepts=[vocabulary["schulden"], vocabulary["gok"]],
+    )
+    for user, total, debts in ((people.coordinator, 2, 2), (people.bram, 1, 1)):
+        results = search_stories("schulden", user)
+        assert results.total == total
+        counts = {f.concept.slug: f.count for facets in results.facets.values() for f in facets}
+        assert counts["schulden"] == debts
+        assert ("gokverslaving" in counts) == (user == people.coordinator)
+
+
+def test_filtering_on_a_facet(people, vocabulary):
+    tagged = publish(people, "Schulden, met label.", concepts=[vocabulary["schulden"]])
+    publish(people, "Schulden, zonder label.")
+    assert found("schulden", people.bram, concepts=["schulden"]) == [tagged]
+
+
+def test_scoping_hides_stories_and_their_counts(people, vocabulary):
+    publish(people, "Geheime schulden van het team.", visibility=Visibility.ORGANISATION)
+    publish(people, "Mijn eigen schulden.", visibility=Visibility.PRIVATE)
+    for user in (people.bram, people.policy_officer, people.researcher, people.anonymous):
+        results = search_stories("schulden", user)
+        assert results.total == 0 and results.hits == [] and results.facets == {}
+    assert search_stories("schulden", people.colleague).total == 1
+    public = publish(people, "Openbare schulden.", visibility=Visibility.PUBLIC)
+    assert found("schulden", people.anonymous) == [public]
+
+
+def test_withdraw_and_erase_disappear_at_once(people, vocabulary):
+    story = services.save_draft(
+        people.anouk, organisation=people.org_a, title="Post", body="Een schoenendoos vol schulden."
+    )
+    services.publish_story(people.anouk, story, visibility=Visibility.NETWORK, consent_given=True)
+    assert found("schoenendoos", people.bram) == [story]
+    services.withdraw_story(people.anouk, story)
+    assert search_stories("schoenendoos", people.bram).total == 0
+    services.publish_story(people.anouk, story, visibility=Visibility.NETWORK, consent_given=True)
+    assert search_stories("schoenendoos", people.bram).total == 1
+    services.erase_story(people.anouk, story)
+    assert search_stories("schoenendoos", people.bram).total == 0
+    assert search_stories("schoenendoos", people.anouk).total == 0
+
+
+def test_only_deidentified_text_is_searchable(people, vocabulary):
+    story = services.save_draft(
+        people.anouk,
+        organisation=people.org_a,
+        title="Bezoek",
+        body="Ik bezocht Fatima el Amrani in verband met schulden.",
+    )
+    services.publish_story(people.anouk, story, visibility=Visibility.NETWORK, consent_given=True)
+    assert search_stories("Amrani", people.bram).total == 0
+    assert search_stories("schulden", people.bram).total == 1
+
+
+def test_a_typo_gets_a_suggestion_and_empty_results_suggest_concepts(people, vocabulary):
+    publish(people, "De deurwaarder kwam langs.")
+    results = search_stories("deurwaader", people.bram)
+    assert results.suggestion == "deurwaarder"
+    nothing = search_stories("verslaving xyzzy", people.bram)
+    assert nothing.total == 0 and vocabulary["verslaving"] in nothing.related
+
+
+def test_pagination(people, vocabulary):
+    for number in range(25):
+        publish(people, f"Verhaal {number} over schulden.")
+    first = search_stories("schulden", people.bram, page=1)
+    second = search_stories("schulden", people.bram, page=2)
+    assert first.total == 25 and first.pages == 2
+    assert len(first.hits) == 20 and len(second.hits) == 5
+    assert not {h.story.pk for h in first.hits} & {h.story.pk for h in second.hits}
