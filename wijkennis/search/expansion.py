@@ -80,13 +80,14 @@ def _concept_labels() -> dict[int, list[str]]:
 
 def expand(raw: str, use_vocabulary: bool = True) -> ExpandedQuery:
     query = ExpandedQuery(raw=raw.strip()[:500])
-    meaningful = text.stems(query.raw, drop_stopwords=True)
-    words = [w for w in text.words(query.raw) if text.fold(w) not in text.STOPWORDS]
+    # The meaningful words with their place in the query, so "via" can quote the user.
+    found = [m for m in text.WORD.finditer(query.raw) if text.fold(m.group()) not in text.STOPWORDS]
+    meaningful = [text.stem(m.group()) for m in found]
     seen: set[tuple[str, ...]] = set()
-    for word, stem in zip(words, meaningful, strict=True):
+    for match, stem in zip(found, meaningful, strict=True):
         if (stem,) not in seen:
             seen.add((stem,))
-            query.terms.append(Term(word, (stem,)))
+            query.terms.append(Term(match.group(), (stem,)))
     if not use_vocabulary or not meaningful:
         return query
     index = _label_index()
@@ -95,8 +96,11 @@ def expand(raw: str, use_vocabulary: bool = True) -> ExpandedQuery:
     for size in range(min(len(meaningful), 6), 0, -1):
         for start in range(len(meaningful) - size + 1):
             key = tuple(meaningful[start : start + size])
+            if len(key) > 1:
+                seen.add(key)  # the user's own phrase is no expansion
             for concept_id in index.get(key, ()):
-                concept_ids.setdefault(concept_id, " ".join(words[start : start + size]))
+                via = query.raw[found[start].start() : found[start + size - 1].end()]
+                concept_ids.setdefault(concept_id, via)
     labels = _concept_labels()
     for concept_id, via in concept_ids.items():
         for label in labels.get(concept_id, []):

@@ -155,3 +155,26 @@ def test_pagination(people, vocabulary):
     assert first.total == 25 and first.pages == 2
     assert len(first.hits) == 20 and len(second.hits) == 5
     assert not {h.story.pk for h in first.hits} & {h.story.pk for h in second.hits}
+
+
+def test_command_line_search_is_scoped_like_the_page(people, vocabulary):
+    import io
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    publish(people, "Er kwam alweer een incasso binnen.", title="De incasso")
+    publish(people, "Team: incasso.", visibility=Visibility.ORGANISATION, title="Alleen team")
+    out = io.StringIO()
+    call_command("search", "deurwaarder", "--as", people.bram.email, "--json", stdout=out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [row["title"] for row in rows] == ["De incasso"]
+    assert rows[0]["found_via"] == [{"query": "deurwaarder", "label": "Incasso"}]
+    out = io.StringIO()
+    call_command("search", "incasso", "--as", people.coordinator.email, stdout=out)
+    assert "2 resultaten" in out.getvalue() and "Alleen team" in out.getvalue()
+    out = io.StringIO()
+    call_command("search", "incasso", stdout=out)  # anonymous: public only
+    assert out.getvalue().startswith("0 resultaten")
+    with pytest.raises(CommandError):
+        call_command("search", "incasso", "--as", "niemand@x.test")
