@@ -6,6 +6,8 @@ ids exist, so a schema-valid request may rightly get a 400/404 with a reason.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -26,6 +28,17 @@ from .factories import StoryFactory
 
 # Loading the schema renders /api/schema/, which needs no database.
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_transaction():
+    # Calling the WSGI app directly fires request_finished, which would close the test's
+    # connection mid-transaction; Django's own test client unhooks this the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
