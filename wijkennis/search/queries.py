@@ -105,15 +105,22 @@ def search_stories(
 
 
 def _facets(matching, selected: list[Concept]) -> dict[str, list[Facet]]:
-    counts = (
-        Concept.objects.filter(scheme__in=FACET_SCHEMES, stories__search_entry__in=matching)
-        .annotate(count=Count("stories", distinct=True))
-        .order_by("-count", "pref_label")
+    # Count on the story–concept link table directly: no DISTINCT, no join through stories.
+    rows = (
+        Story.concepts.through.objects.filter(
+            story_id__in=matching.values("story_id"), concept__scheme__in=FACET_SCHEMES
+        )
+        .values_list("concept_id")
+        .annotate(count=Count("id"))
     )
+    counts = dict(rows)
     facets: dict[str, list[Facet]] = {}
-    for concept in counts:
+    concepts = sorted(
+        Concept.objects.filter(id__in=counts), key=lambda c: (-counts[c.id], c.pref_label)
+    )
+    for concept in concepts:
         facets.setdefault(concept.get_scheme_display(), []).append(
-            Facet(concept, concept.count, concept in selected)
+            Facet(concept, counts[concept.id], concept in selected)
         )
     return facets
 
