@@ -80,41 +80,32 @@ def story_detail(request, pk):
 def story_create(request):
     if not has_role(request.user, STORY_WRITER_ROLES):
         raise PermissionDenied
-    form = StoryForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        story = services.save_draft(
-            request.user,
-            organisation=form.cleaned_data["organisation"],
-            title=form.cleaned_data["title"],
-            body=form.cleaned_data["body"],
-            what_helped=form.cleaned_data["what_helped"],
-            what_did_not_help=form.cleaned_data["what_did_not_help"],
-        )
-        messages.success(request, _("Saved. Now check what we hid."))
-        return redirect("stories:review", pk=story.pk)
-    return render(request, "stories/story_form.html", {"form": form, "story": None})
+    return _write(request, story=None)
 
 
 @login_required
 def story_edit(request, pk):
-    story = get_object_or_404(Story.objects.owned_by(request.user), pk=pk)
-    version = story.current_version
-    initial = {field: version.original(field) for field in TEXT_FIELDS}
-    initial["organisation"] = story.organisation_id
+    return _write(request, story=get_object_or_404(Story.objects.owned_by(request.user), pk=pk))
+
+
+def _write(request, story: Story | None):
+    """The write form for a new story or a new version of `story`; saving de-identifies."""
+    initial = {}
+    if story is not None:
+        initial = {field: story.current_version.original(field) for field in TEXT_FIELDS}
+        initial["organisation"] = story.organisation_id
     form = StoryForm(
         request.POST or None, request.FILES or None, user=request.user, initial=initial
     )
-    if "organisation" in form.fields:
+    if story is not None and "organisation" in form.fields:
         form.fields["organisation"].disabled = True
     if request.method == "POST" and form.is_valid():
-        services.save_draft(
+        data = form.cleaned_data
+        story = services.save_draft(
             request.user,
-            organisation=story.organisation,
+            organisation=story.organisation if story else data["organisation"],
             story=story,
-            title=form.cleaned_data["title"],
-            body=form.cleaned_data["body"],
-            what_helped=form.cleaned_data["what_helped"],
-            what_did_not_help=form.cleaned_data["what_did_not_help"],
+            **{field: data[field] for field in TEXT_FIELDS},
         )
         messages.success(request, _("Saved. Now check what we hid."))
         return redirect("stories:review", pk=story.pk)

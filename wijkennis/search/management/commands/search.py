@@ -1,10 +1,10 @@
 import json
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from wijkennis.accounts.models import User
+from wijkennis.accounts.commands import user_from_email
 from wijkennis.search.queries import search_stories
 
 
@@ -22,14 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, query, as_user, limit, as_json, **options):
-        user = AnonymousUser()
-        if as_user:
-            user = User.objects.filter(email__iexact=as_user).first()
-            if user is None:
-                raise CommandError(
-                    _("There is no user with e-mail address %(email)s.") % {"email": as_user},
-                    returncode=2,
-                )
+        user = user_from_email(as_user) if as_user else AnonymousUser()
         results = search_stories(query, user, per_page=max(1, min(limit, 100)))
         if as_json:
             for hit in results.hits:

@@ -1,10 +1,9 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
+from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
-from wijkennis.accounts.models import User
+from wijkennis.accounts.commands import user_from_email
 from wijkennis.stories.models import Story
 from wijkennis.stories.transfer import export_rows
 
@@ -20,13 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, kind, as_user, output, **options):
         stories = Story.objects.all()
         if as_user:
-            user = User.objects.filter(email__iexact=as_user).first()
-            if user is None:
-                raise CommandError(
-                    _("There is no user with e-mail address %(email)s.") % {"email": as_user},
-                    returncode=2,
-                )
-            stories = Story.objects.visible_to(user)
+            stories = Story.objects.visible_to(user_from_email(as_user))
         lines = [json.dumps(row, ensure_ascii=False) for row in export_rows(stories)]
         text = "\n".join(lines) + ("\n" if lines else "")
         if output:
