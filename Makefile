@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/wijkennis
 DEMO_STORIES ?= 40
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: start install test test-sqlite test-postgres test-deps lint format messages clean
+.PHONY: start install test test-sqlite test-postgres test-deps lint format messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,12 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Search benchmark (figures in docs/BENCHMARKS.md); N=1000000 for the large run.
+N ?= 100000
+bench: $(VENV)/.installed-test
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/search.py --n $(N) --backend all
 
 clean:
 	rm -rf $(VENV) var node_modules
