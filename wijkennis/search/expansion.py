@@ -52,9 +52,18 @@ def _label_index() -> dict[tuple[str, ...], set[int]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def vocabulary_words() -> dict[str, str]:
+    """Folded word → word, from every label: the dictionary for "bedoelde je …"."""
+    labels = list(Concept.objects.values_list("pref_label", flat=True))
+    labels += list(AltLabel.objects.values_list("label", flat=True))
+    return {text.fold(w): w.lower() for label in labels for w in text.words(label) if len(w) > 3}
+
+
 def _vocabulary_changed(**kwargs) -> None:
     _label_index.cache_clear()
     _concept_labels.cache_clear()
+    vocabulary_words.cache_clear()
 
 
 for _model in (Concept, AltLabel):

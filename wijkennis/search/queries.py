@@ -3,16 +3,15 @@ page, the API and the command line."""
 
 import difflib
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.db.models import Count
 
 from wijkennis.stories.models import Story
-from wijkennis.vocabulary.models import AltLabel, Concept, Scheme
+from wijkennis.vocabulary.models import Concept, Scheme
 
 from . import text
 from .backends import get_backend
-from .expansion import ExpandedQuery, Term, expand
+from .expansion import ExpandedQuery, expand, vocabulary_words
 from .highlight import matched_via, snippet
 from .models import SearchEntry
 
@@ -125,17 +124,9 @@ def _facets(matching, selected: list[Concept]) -> dict[str, list[Facet]]:
     return facets
 
 
-@lru_cache(maxsize=1)
-def _vocabulary_words() -> dict[str, str]:
-    """Folded word → word, from every label: the dictionary for "bedoelde je …"."""
-    labels = list(Concept.objects.values_list("pref_label", flat=True))
-    labels += list(AltLabel.objects.values_list("label", flat=True))
-    return {text.fold(w): w.lower() for label in labels for w in text.words(label) if len(w) > 3}
-
-
 def _suggestion(query: ExpandedQuery, backend) -> str:
     """The query with unknown words replaced by a close vocabulary word, or ""."""
-    vocabulary = _vocabulary_words()
+    vocabulary = vocabulary_words()
     changed, words = False, []
     for term in query.terms:
         folded = text.fold(term.label)
@@ -156,10 +147,3 @@ def _related(query: ExpandedQuery) -> list[Concept]:
     words = {text.stem(term.label) for term in query.terms}
     related = [c for c in Concept.objects.all() if words & set(text.stems(c.pref_label))]
     return related[:5]
-
-
-def vocabulary_changed() -> None:
-    _vocabulary_words.cache_clear()
-
-
-__all__ = ["Hit", "SearchResults", "Term", "search_stories"]
