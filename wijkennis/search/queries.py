@@ -59,6 +59,8 @@ def search_stories(
     use_vocabulary: bool = True,
 ) -> SearchResults:
     """Published stories `user` may read that match `raw`, best first."""
+    # NUL characters cannot be stored or compared in PostgreSQL text; they mean nothing here.
+    raw = raw.replace("\x00", "")
     query = expand(raw, use_vocabulary=use_vocabulary)
     results = SearchResults(query=query, page=max(1, page), per_page=per_page)
     if query.is_empty():
@@ -66,7 +68,10 @@ def search_stories(
     backend = get_backend()
     terms = query.all_terms
     scope = SearchEntry.objects.visible_to(user)
-    selected = list(Concept.objects.filter(slug__in=concepts))
+    wanted = set(concepts)
+    selected = list(Concept.objects.filter(slug__in=[s for s in wanted if "\x00" not in s]))
+    if len(selected) < len(wanted):  # a subject that does not exist matches nothing
+        return results
     for concept in selected:
         scope = scope.filter(story__concepts=concept)
     matching = backend.matching(scope, terms)

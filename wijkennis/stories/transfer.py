@@ -81,6 +81,8 @@ def _validate(data, concepts: dict[str, Concept]) -> StoryRow:
     text_fields = ("title", "text", "what_helped", "what_did_not_help")
     if not all(isinstance(data.get(field, ""), str) for field in text_fields):
         raise ValueError(_("title, text, what_helped and what_did_not_help must be text."))
+    if any("\x00" in data.get(field, "") for field in text_fields):
+        raise ValueError(_("the text contains a NUL character."))
     if len(data["text"]) > settings.STORY_MAX_CHARS:
         raise ValueError(
             _("the text is longer than %(limit)s characters.") % {"limit": settings.STORY_MAX_CHARS}

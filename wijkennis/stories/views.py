@@ -26,7 +26,7 @@ def story_list(request):
         .select_related("published_version", "organisation")
         .prefetch_related("concepts")
     )
-    query = request.GET.get("q", "").strip()[:200]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     if query:
         # Only de-identified text is searched; originals never leave the author's space.
         stories = stories.filter(

@@ -178,3 +178,17 @@ def test_command_line_search_is_scoped_like_the_page(people, vocabulary):
     assert out.getvalue().startswith("0 resultaten")
     with pytest.raises(CommandError):
         call_command("search", "incasso", "--as", "niemand@x.test")
+
+
+def test_nul_characters_in_a_query_are_ignored(people, vocabulary, client):
+    story = publish(people, "Schulden, weer schulden.")
+    assert found("schul\x00den", people.bram) == [story]
+    assert search_stories("schulden", people.bram, concepts=["schul\x00den"]).total == 0
+    assert client.get("/zoeken/", {"q": "a\x00b"}).status_code == 200
+    assert client.get("/verhalen/", {"q": "a\x00b"}).status_code == 200
+
+
+def test_filtering_on_an_unknown_subject_finds_nothing(people, vocabulary):
+    publish(people, "Schulden.", concepts=[vocabulary["schulden"]])
+    assert search_stories("schulden", people.bram, concepts=["bestaat-niet"]).total == 0
+    assert search_stories("schulden", people.bram, concepts=["schulden", "x"]).total == 0

@@ -105,3 +105,10 @@ def test_export_writes_deidentified_text_in_the_import_format(people, tmp_path):
         stderr=io.StringIO(),
     )
     assert Story.objects.count() == 2
+
+
+def test_a_nul_character_is_named_and_nothing_is_imported(people, tmp_path):
+    with pytest.raises(CommandError) as error:
+        run_import(tmp_path, [line(), line(text="Met een \x00 erin.")])
+    assert "Regel 2" in str(error.value)
+    assert not Story.objects.exists()
