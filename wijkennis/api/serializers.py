@@ -102,7 +102,10 @@ SOMETHING_WRITTEN = RegexValidator(
 
 class DraftSerializer(serializers.Serializer):
     organisation = serializers.IntegerField(
-        required=False, help_text=_("Organisation id; only needed when you write for several.")
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text=_("Organisation id; only needed when you write for several."),
     )
     title = serializers.CharField(
         max_length=200, required=False, allow_blank=True, validators=[NO_NUL]
@@ -118,6 +121,14 @@ class DraftSerializer(serializers.Serializer):
     )
 
 
+class ConceptSlugField(serializers.SlugRelatedField):
+    def to_internal_value(self, data):
+        # PostgreSQL cannot even compare text with a NUL in it: refuse before the lookup.
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
 @extend_schema_field({"type": "boolean", "enum": [True]})
 class ConsentField(serializers.BooleanField):
     """Only `true` is accepted: publishing needs the author's consent."""
@@ -128,7 +139,7 @@ class PublishSerializer(serializers.Serializer):
     consent = ConsentField(
         help_text=_("true: the author agrees with the consent text of this visibility")
     )
-    concepts = serializers.SlugRelatedField(
+    concepts = ConceptSlugField(
         slug_field="slug", queryset=Concept.objects.all(), many=True, required=False
     )
 

@@ -114,3 +114,17 @@ def test_schema_and_docs_are_served(client, db):
     assert schema.status_code == 200 and b"openapi: 3" in schema.content
     docs = client.get("/api/docs/")
     assert docs.status_code == 200 and b"swagger-ui" in docs.content
+
+
+def test_nul_and_huge_numbers_are_refused_with_a_reason(people):
+    anouk = api(people.anouk)
+    story = StoryFactory(author=people.anouk, organisation=people.org_a)
+    response = anouk.post(
+        f"/api/stories/{story.pk}/publish/",
+        {"visibility": "network", "consent": True, "concepts": ["a\x00b"]},
+        format="json",
+    )
+    assert response.status_code == 400
+    response = anouk.post("/api/stories/", {"body": "Tekst", "organisation": 10**30}, format="json")
+    assert response.status_code == 400
+    assert anouk.get("/api/stories/search/", {"q": "a\x00b", "concept": "x\x00"}).status_code == 200
