@@ -1,7 +1,10 @@
 """schemathesis fuzzes every operation of /api/schema/: no 5xx, responses match the schema.
 
-Not checked: `positive_data_acceptance`. The schema cannot say which concept slugs or story
-ids exist, so a schema-valid request may rightly get a 400/404 with a reason.
+Not checked: `positive_data_acceptance` (the schema cannot say which concept slugs or story ids
+exist, so a schema-valid request may rightly get a 400/404 with a reason) and
+`negative_data_rejection` (form-encoded bodies arrive as strings that DRF converts, e.g. "1" for
+an integer, which that check counts as accepting invalid data). Examples are derandomized so CI
+runs the same cases every time; a new failure shows up when the schema or the code changes.
 """
 
 import pytest
@@ -13,7 +16,6 @@ from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
-    negative_data_rejection,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
@@ -59,6 +61,7 @@ def stories(people):
 @settings(
     max_examples=40,
     deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_api_has_no_server_errors_and_keeps_its_schema(case, people, stories):
@@ -71,6 +74,5 @@ def test_api_has_no_server_errors_and_keeps_its_schema(case, people, stories):
             content_type_conformance,
             response_headers_conformance,
             response_schema_conformance,
-            negative_data_rejection,
         ],
     )
