@@ -1017,19 +1017,33 @@ def run_backend(args: argparse.Namespace, backend: str) -> dict:
 def main(argv=None) -> None:
     args = parse_args(argv)
     if args.backend != "all":
-        results = [run_backend(args, args.backend)]
-    else:
-        # One Django set-up per database: each backend runs in its own process.
-        results = []
-        for backend in ("sqlite", "postgres"):
-            with tempfile.NamedTemporaryFile(suffix=".json") as out:
-                command = [sys.executable, __file__, *(argv or sys.argv[1:])]
-                command = _without_option(command, "--backend") + ["--backend", backend]
-                command = _without_option(command, "--json") + ["--json", out.name]
-                subprocess.run(command, check=True)  # noqa: S603 - our own script
-                results += json.loads(Path(out.name).read_text())
-    if args.json and args.backend == "all":
+        run_backend(args, args.backend)
+        return
+    # One Django set-up per database: each backend runs in its own process.
+    results, failed = [], []
+    for backend in ("sqlite", "postgres"):
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            command = [sys.executable, __file__, *(argv or sys.argv[1:])]
+            command = _without_option(command, "--backend") + ["--backend", backend]
+            command = _without_option(command, "--json") + ["--json", out.name]
+            if subprocess.run(command, check=False).returncode:  # noqa: S603 - our own script
+                failed.append(backend)
+                continue
+            results += json.loads(Path(out.name).read_text())
+    if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    timed = [r for r in results if "classes" in r]
+    if timed:
+        print("\n== summary: page p95 in ms (p95 / tantivy p95, typed words)")
+        for result in timed:
+            cells = []
+            for query_class, paths in result["classes"].items():
+                page, reference = paths["full"], paths.get("tantivy", {}).get("p95")
+                ratio = f" ({page['p95'] / max(reference, 0.001):,.0f}x)" if reference else ""
+                cells.append(f"{query_class} {page['p95']:,.1f}{ratio}")
+            print(f"   {result['backend']:<8} N={result['n']:,}: " + "; ".join(cells))
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)}")
 
 
 def _without_option(command: list[str], option: str) -> list[str]:
