@@ -605,9 +605,8 @@ def breakdown(raw: str, user, timeout_s: float, rank_cut_ms=None) -> dict[str, f
     from wijkennis.search import queries
     from wijkennis.search.backends import get_backend
     from wijkennis.search.expansion import expand
-    from wijkennis.search.highlight import matched_via, snippet
     from wijkennis.search.models import SearchEntry
-    from wijkennis.stories.models import Story
+    from wijkennis.search.queries import build_hits
 
     state: dict = {}
 
@@ -632,21 +631,7 @@ def breakdown(raw: str, user, timeout_s: float, rank_cut_ms=None) -> dict[str, f
         )
 
     def hits_step():
-        ranked = state["ranked"]
-        stories = {
-            story.search_entry.id: story
-            for story in Story.objects.visible_to(user)
-            .filter(search_entry__id__in=[entry_id for entry_id, _ in ranked])
-            .select_related("published_version", "organisation", "search_entry")
-            .prefetch_related("concepts")
-        }
-        for entry_id, _score in ranked:
-            version = stories[entry_id].published_version
-            document = "\n".join(
-                [version.title, version.body, version.what_helped, version.what_did_not_help]
-            )
-            snippet(version.body, state["terms"])
-            matched_via(document, state["query"].expansions)
+        build_hits(state["ranked"], user, state["query"])
 
     def suggestion_step():
         queries._suggestion(state["query"], state["backend"])

@@ -139,6 +139,16 @@ _VISIBILITY_WEIGHTS = (2, 3, 3, 2)
 # A fragment is "text" or "text |slug slug": the slugs name concepts the sentence is about.
 # {slots} are filled per story; values chosen once per story stay the same within it.
 
+_DURATIONS = (
+    "drie maanden",
+    "een half jaar",
+    "bijna een jaar",
+    "ruim twee jaar",
+    "vier maanden",
+    "anderhalf jaar",
+    "een paar weken",
+)
+
 _COMMON_SLOTS: dict[str, tuple[str, ...]] = {
     "Tijd": (
         "Vorig jaar",
@@ -210,25 +220,8 @@ _COMMON_SLOTS: dict[str, tuple[str, ...]] = {
         "aan het tafeltje bij het raam",
     ),
     "drank": ("koffie", "thee", "een glas water", "oploskoffie", "muntthee", "een blikje cola"),
-    "duur": (
-        "drie maanden",
-        "een half jaar",
-        "bijna een jaar",
-        "ruim twee jaar",
-        "vier maanden",
-        "anderhalf jaar",
-        "een paar weken",
-    ),
-    "duur2": (
-        "drie maanden",
-        "een half jaar",
-        "bijna een jaar",
-        "ruim twee jaar",
-        "vier maanden",
-        "anderhalf jaar",
-        "een paar weken",
-        "acht maanden",
-    ),
+    "duur": _DURATIONS,
+    "duur2": (*_DURATIONS, "acht maanden"),
     "n_schuldeisers": (
         "zeven",
         "negen",

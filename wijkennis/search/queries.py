@@ -79,6 +79,15 @@ def search_stories(
     results.facets = _facets(matching, selected)
     offset = (results.page - 1) * per_page
     ranked = backend.ranked(scope, terms, per_page, offset) if results.total else []
+    results.hits = build_hits(ranked, user, query)
+    results.suggestion = _suggestion(query, backend)
+    if not results.total:
+        results.related = _related(query)
+    return results
+
+
+def build_hits(ranked: list[tuple[int, float]], user, query: ExpandedQuery) -> list[Hit]:
+    """The readable stories behind ranked entry ids, with snippets and "gevonden via"."""
     stories = {
         story.search_entry.id: story
         for story in Story.objects.visible_to(user)
@@ -86,6 +95,7 @@ def search_stories(
         .select_related("published_version", "organisation", "search_entry")
         .prefetch_related("concepts")
     }
+    hits = []
     for entry_id, score in ranked:
         story = stories.get(entry_id)
         if story is None:  # not readable any more: never shown, never counted twice
@@ -94,18 +104,15 @@ def search_stories(
         document = "\n".join(
             [version.title, version.body, version.what_helped, version.what_did_not_help]
         )
-        results.hits.append(
+        hits.append(
             Hit(
                 story=story,
                 score=score,
-                snippet=snippet(version.body, terms),
+                snippet=snippet(version.body, query.all_terms),
                 via=matched_via(document, query.expansions),
             )
         )
-    results.suggestion = _suggestion(query, backend)
-    if not results.total:
-        results.related = _related(query)
-    return results
+    return hits
 
 
 def _facets(matching, selected: list[Concept]) -> dict[str, list[Facet]]:
