@@ -33,6 +33,7 @@ SEARCH_PAGE = inline_serializer(
     {
         "query": serializers.CharField(),
         "total": serializers.IntegerField(),
+        "total_capped": serializers.BooleanField(help_text="there are more results than total"),
         "page": serializers.IntegerField(),
         "pages": serializers.IntegerField(),
         "suggestion": serializers.CharField(),
@@ -108,6 +109,7 @@ class StoryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             {
                 "query": query,
                 "total": results.total,
+                "total_capped": results.total_capped,
                 "page": results.page,
                 "pages": results.pages,
                 "suggestion": results.suggestion,

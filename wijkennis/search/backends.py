@@ -49,25 +49,40 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
 
-    def matching(self, entries, terms: list[Term]):
-        matches = RawSQL(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [self._match(terms)]
+    def _scoped(self, entries, terms: list[Term], above_id: int | None) -> tuple[str, list]:
+        """The WHERE clause for matches in scope, newer than `above_id` when given.
+
+        The scope is a correlated EXISTS: SQLite walks the full-text matches and checks each
+        against the scope's indexed columns, instead of first listing every visible entry
+        (bench/search.py: 40 ms of the 66 for a rare word at 100 000 stories). Only the scope's
+        SQL is interpolated: it comes from the ORM, with params.
+        """
+        scope_sql, scope_params = (
+            entries.filter(pk=RawSQL("search_fts.rowid", [])).values("id").query.sql_with_params()
         )
-        return entries.filter(id__in=matches)
+        where = f"search_fts MATCH %s AND EXISTS ({scope_sql})"
+        params = [self._match(terms), *scope_params]
+        if above_id is not None:
+            where += " AND rowid > %s"
+            params.append(above_id)
+        return where, params
+
+    def count(self, entries, terms: list[Term], cap: int) -> int:
+        where, params = self._scoped(entries, terms, None)
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE {where} LIMIT %s)"  # noqa: S608 - _scoped
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, cap])
+            return cursor.fetchone()[0]
 
     def ranked(
-        self, entries, terms: list[Term], limit: int, offset: int
+        self, entries, terms: list[Term], limit: int, above_id: int | None = None
     ) -> list[tuple[int, float]]:
-        scope_sql, scope_params = entries.values("id").query.sql_with_params()
-        # bm25 column weights (title, body, concepts): a title word counts most, then a
-        # concept. Only the scope's SQL is interpolated: it comes from the ORM, with params.
+        where, params = self._scoped(entries, terms, above_id)
+        # bm25 column weights (title, body, concepts): a title word counts most, then a concept.
         select = "SELECT rowid, bm25(search_fts, 5.0, 1.0, 3.0) AS score FROM search_fts"
-        # The unary + keeps SQLite from driving the query by the scope's rowids (one full-text
-        # lookup per visible story: 50 s at 100 000 stories instead of 80 ms; bench/search.py).
-        where = f"WHERE search_fts MATCH %s AND +rowid IN ({scope_sql})"
-        sql = f"{select} {where} ORDER BY score LIMIT %s OFFSET %s"
+        sql = f"{select} WHERE {where} ORDER BY score LIMIT %s"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(terms), *scope_params, limit, offset])
+            cursor.execute(sql, [*params, limit])
             # bm25 is lower-is-better; turn it around so higher is better on both backends.
             return [(row[0], -row[1]) for row in cursor.fetchall()]
 
@@ -101,18 +116,20 @@ class PostgresBackend:
     def delete(self, entry_id: int) -> None:
         """The vector lives on the entry itself: deleting the entry is enough."""
 
-    def matching(self, entries, terms: list[Term]):
-        return entries.filter(search_vector=self._query(terms))
+    def count(self, entries, terms: list[Term], cap: int) -> int:
+        return entries.filter(search_vector=self._query(terms))[:cap].count()
 
     def ranked(
-        self, entries, terms: list[Term], limit: int, offset: int
+        self, entries, terms: list[Term], limit: int, above_id: int | None = None
     ) -> list[tuple[int, float]]:
         query = self._query(terms)
+        matches = entries.filter(search_vector=query)
+        if above_id is not None:
+            matches = matches.filter(id__gt=above_id)
         rows = (
-            entries.filter(search_vector=query)
-            .annotate(score=SearchRank(F("search_vector"), query))
+            matches.annotate(score=SearchRank(F("search_vector"), query))
             .order_by("-score", "-published_at")
-            .values_list("id", "score")[offset : offset + limit]
+            .values_list("id", "score")[:limit]
         )
         return list(rows)
 

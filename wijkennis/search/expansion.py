@@ -5,6 +5,7 @@ stems) also searches for the concept's other labels and the labels of narrower c
 "deurwaarder" finds "incasso", "durf de post niet open te maken" finds "schoenendoos".
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -87,16 +88,36 @@ def _concept_labels() -> dict[int, list[str]]:
     return labels
 
 
+QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
+
+
+def _typed_terms(raw: str, found: list[re.Match], meaningful: list[str]) -> list[Term]:
+    """What the user typed: each word on its own, words "between quotes" as one phrase."""
+    quotes = [m.span() for m in QUOTED.finditer(raw)]
+    terms, seen = [], set()
+    phrases: dict[tuple[int, int], list[str]] = {}
+    for match, stem in zip(found, meaningful, strict=True):
+        span = next((q for q in quotes if q[0] < match.start() < q[1]), None)
+        if span is None:
+            if (stem,) not in seen:
+                seen.add((stem,))
+                terms.append(Term(match.group(), (stem,)))
+        else:
+            phrases.setdefault(span, []).append(stem)
+    for (start, end), stems in phrases.items():
+        if tuple(stems) not in seen:
+            seen.add(tuple(stems))
+            terms.append(Term(raw[start + 1 : end - 1].strip(), tuple(stems)))
+    return terms
+
+
 def expand(raw: str, use_vocabulary: bool = True) -> ExpandedQuery:
     query = ExpandedQuery(raw=raw.strip()[:500])
     # The meaningful words with their place in the query, so "via" can quote the user.
     found = [m for m in text.WORD.finditer(query.raw) if text.fold(m.group()) not in text.STOPWORDS]
     meaningful = [text.stem(m.group()) for m in found]
-    seen: set[tuple[str, ...]] = set()
-    for match, stem in zip(found, meaningful, strict=True):
-        if (stem,) not in seen:
-            seen.add((stem,))
-            query.terms.append(Term(match.group(), (stem,)))
+    query.terms = _typed_terms(query.raw, found, meaningful)
+    seen = {term.stems for term in query.terms}
     if not use_vocabulary or not meaningful:
         return query
     index = _label_index()

@@ -4,18 +4,26 @@ page, the API and the command line."""
 import difflib
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Max
 
 from wijkennis.stories.models import Story
 from wijkennis.vocabulary.models import Concept, Scheme
 
-from . import text
+from . import highlight, text
 from .backends import get_backend
 from .expansion import ExpandedQuery, expand, vocabulary_words
-from .highlight import matched_via, snippet
 from .models import SearchEntry
 
 FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, Scheme.SECTOR)
+
+# Bounded work per query. Both SQL engines score every match, about 1 µs each, so a common word
+# in a large bank would cost seconds (docs/BENCHMARKS.md). A query therefore ranks at most
+# CANDIDATES results (pages 1–10 and the facet counts), looks for them among the newest
+# RANK_WINDOW stories first and widens the window tenfold while it holds too few, and counts
+# up to COUNT_CAP ("more than 1 000 stories").
+CANDIDATES = 200
+COUNT_CAP = 1000
+RANK_WINDOW = 20_000
 
 
 @dataclass
@@ -37,6 +45,8 @@ class Facet:
 class SearchResults:
     query: ExpandedQuery
     total: int = 0
+    total_capped: bool = False  # there are more than `total`
+    facet_basis: int = 0  # how many of the best results the facets count
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[Facet]] = field(default_factory=dict)
     suggestion: str = ""
@@ -74,16 +84,32 @@ def search_stories(
         return results
     for concept in selected:
         scope = scope.filter(story__concepts=concept)
-    matching = backend.matching(scope, terms)
-    results.total = matching.count()
-    results.facets = _facets(matching, selected)
+    total = backend.count(scope, terms, COUNT_CAP + 1)
+    results.total, results.total_capped = min(total, COUNT_CAP), total > COUNT_CAP
     offset = (results.page - 1) * per_page
-    ranked = backend.ranked(scope, terms, per_page, offset) if results.total else []
-    results.hits = build_hits(ranked, user, query)
+    if offset < results.total:
+        need = max(CANDIDATES, offset + per_page)
+        candidates = _rank_candidates(backend, scope, terms, need, total)
+        results.hits = build_hits(candidates[offset : offset + per_page], user, query)
+        results.facets = _facets([entry_id for entry_id, _score in candidates], selected)
+        results.facet_basis = len(candidates)
     results.suggestion = _suggestion(query, backend)
     if not results.total:
         results.related = _related(query)
     return results
+
+
+def _rank_candidates(backend, scope, terms, need: int, total: int) -> list[tuple[int, float]]:
+    """The best `need` matches, looked for among the newest entries first (see CANDIDATES)."""
+    if total > need:
+        newest = SearchEntry.objects.aggregate(newest=Max("id"))["newest"] or 0
+        window = RANK_WINDOW
+        while newest - window > 0:
+            ranked = backend.ranked(scope, terms, need, above_id=newest - window)
+            if len(ranked) >= need:
+                return ranked
+            window *= 10
+    return backend.ranked(scope, terms, need)
 
 
 def build_hits(ranked: list[tuple[int, float]], user, query: ExpandedQuery) -> list[Hit]:
@@ -101,25 +127,24 @@ def build_hits(ranked: list[tuple[int, float]], user, query: ExpandedQuery) -> l
         if story is None:  # not readable any more: never shown, never counted twice
             continue
         version = story.published_version
-        document = "\n".join(
-            [version.title, version.body, version.what_helped, version.what_did_not_help]
-        )
+        body_tokens = highlight.tokens(version.body)
+        other_text = "\n".join([version.title, version.what_helped, version.what_did_not_help])
+        stems = [stem for _s, _e, stem in body_tokens] + text.stems(other_text)
         hits.append(
             Hit(
                 story=story,
                 score=score,
-                snippet=snippet(version.body, query.all_terms),
-                via=matched_via(document, query.expansions),
+                snippet=highlight.snippet(version.body, query.all_terms, body_tokens=body_tokens),
+                via=highlight.matched_via(stems, query.expansions),
             )
         )
     return hits
 
 
-def _facets(matching, selected: list[Concept]) -> dict[str, list[Facet]]:
-    # Count on the story–concept link table directly: no DISTINCT, no join through stories.
+def _facets(entry_ids: list[int], selected: list[Concept]) -> dict[str, list[Facet]]:
     rows = (
         Story.concepts.through.objects.filter(
-            story_id__in=matching.values("story_id"), concept__scheme__in=FACET_SCHEMES
+            story__search_entry__id__in=entry_ids, concept__scheme__in=FACET_SCHEMES
         )
         .values_list("concept_id")
         .annotate(count=Count("id"))
@@ -142,7 +167,12 @@ def _suggestion(query: ExpandedQuery, backend) -> str:
     changed, words = False, []
     for term in query.terms:
         folded = text.fold(term.label)
-        if folded not in vocabulary and len(folded) > 3 and not backend.has_term(term):
+        if (
+            len(term.stems) == 1
+            and folded not in vocabulary
+            and len(folded) > 3
+            and not backend.has_term(term)
+        ):
             close = difflib.get_close_matches(folded, vocabulary.keys(), n=1, cutoff=0.8)
             if close:
                 words.append(vocabulary[close[0]])

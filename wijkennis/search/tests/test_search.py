@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import AltLabelFactory, ConceptFactory, StoryFactory
+from wijkennis.search import queries
 from wijkennis.search.indexing import update_story
 from wijkennis.search.queries import search_stories
 from wijkennis.stories import services
@@ -192,3 +193,48 @@ def test_filtering_on_an_unknown_subject_finds_nothing(people, vocabulary):
     publish(people, "Schulden.", concepts=[vocabulary["schulden"]])
     assert search_stories("schulden", people.bram, concepts=["bestaat-niet"]).total == 0
     assert search_stories("schulden", people.bram, concepts=["schulden", "x"]).total == 0
+
+
+def test_quoted_words_are_one_phrase(people, vocabulary):
+    together = publish(people, "Ik kreeg weer rode brieven van de bank.")
+    apart = publish(people, "De brieven lagen op de rode stoel.")
+    assert found('"rode brieven"', people.bram) == [together]
+    assert set(found("rode brieven", people.bram)) == {together, apart}
+
+
+def test_a_large_result_is_counted_up_to_the_cap(people, vocabulary, monkeypatch, client):
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    for number in range(5):
+        publish(people, f"Verhaal {number} over schulden.")
+    results = search_stories("schulden", people.bram)
+    assert (results.total, results.total_capped, len(results.hits)) == (3, True, 5)
+    client.force_login(people.bram)
+    assert "Meer dan 3 verhalen gevonden" in client.get("/zoeken/", {"q": "schulden"}).text
+
+
+def test_ranking_widens_the_window_until_it_holds_enough(people, vocabulary, monkeypatch):
+    monkeypatch.setattr(queries, "RANK_WINDOW", 2)
+    monkeypatch.setattr(queries, "CANDIDATES", 3)
+    best = publish(people, "Schulden, schulden en nog eens schulden.", title="Schulden")
+    for number in range(4):
+        publish(people, f"Verhaal {number} over werk en wonen en eens over schulden.")
+    results = search_stories("schulden", people.bram, per_page=1)
+    # The newest two stories are too few for three candidates: the oldest, best one is found.
+    assert results.hits[0].story == best and results.total == 5 and results.facet_basis == 3
+    second = search_stories("schulden", people.bram, page=2, per_page=3)
+    assert len(second.hits) == 2
+    first = search_stories("schulden", people.bram, per_page=3)
+    assert not {h.story for h in second.hits} & {h.story for h in first.hits}
+    # The price of bounded work: when the newest stories hold enough, older ones are not ranked.
+    monkeypatch.setattr(queries, "RANK_WINDOW", 3)
+    bounded = search_stories("schulden", people.bram, per_page=1)
+    assert best not in [hit.story for hit in bounded.hits] and bounded.facet_basis == 3
+
+
+def test_facets_count_the_best_candidates(people, vocabulary, monkeypatch):
+    monkeypatch.setattr(queries, "CANDIDATES", 2)
+    for number in range(3):
+        publish(people, f"Schulden {number}.", concepts=[vocabulary["schulden"]])
+    results = search_stories("schulden", people.bram, per_page=1)
+    assert results.total == 3 and results.facet_basis == 2
+    assert [f.count for f in results.facets["Levensgebied"]] == [2]

@@ -28,9 +28,8 @@ class Command(BaseCommand):
             for hit in results.hits:
                 self.stdout.write(_dumps(hit))
             return
-        self.stdout.write(
-            _("%(total)s results for “%(query)s”") % {"total": results.total, "query": query}
-        )
+        total = results.total if not results.total_capped else _("more than %s") % results.total
+        self.stdout.write(_("%(total)s results for “%(query)s”") % {"total": total, "query": query})
         for rank, hit in enumerate(results.hits, start=1):
             why = "; ".join(f"{via} → {label}" for via, label in hit.via) or _(
                 "the words themselves"
