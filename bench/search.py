@@ -634,7 +634,7 @@ def breakdown(raw: str, user, timeout_s: float, rank_cut_ms=None) -> dict[str, f
         )
 
     def hits_step():
-        build_hits(state["ranked"][:20], user, state["query"])
+        build_hits(state["ranked"][:20], state["scope"], state["query"])
 
     def facets_step():
         queries._facets([entry_id for entry_id, _score in state["ranked"]], [])

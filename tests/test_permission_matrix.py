@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from wijkennis.stories.models import DeidentificationSpan, Visibility
+from wijkennis.vocabulary.models import Concept, Proposal
 
 from .factories import ConceptFactory, StoryFactory
 
@@ -43,6 +44,7 @@ def only(allowed, ok=200, denied=403, anonymous=LOGIN):
 
 
 WRITERS = {"anouk", "coordinator", "bram", "coordinator_b"}
+PROPOSERS = WRITERS | {"admin"}  # vocabulary proposals: writers and the beheerder
 ORG_A_READERS = {"anouk", "coordinator", "colleague"}
 AUTHOR_ONLY = only({"anouk"}, denied=404)
 
@@ -79,6 +81,24 @@ RULES = {
     "stories:publish": ("get", AUTHOR_ONLY),
     "stories:withdraw": ("get", AUTHOR_ONLY),
     "stories:erase": ("get", AUTHOR_ONLY),
+    # The Taalbrug checks texts for everyone; saving needs a login. The matrix has no saved
+    # text (its pk is the story's), so every signed-in person gets 404 there; the owner's 200
+    # is tested in wijkennis/taalbrug/tests.
+    "taalbrug:analyse": ("get", everyone()),
+    "taalbrug:save": ("post", signed_in(400)),  # an empty text is refused
+    "taalbrug:mine": ("get", signed_in()),
+    "taalbrug:detail": ("get", signed_in(404)),
+    "taalbrug:delete": ("get", signed_in(404)),
+    "vocabulary:index": ("get", everyone()),
+    "vocabulary:scheme": ("get", everyone()),
+    "vocabulary:concept": ("get", everyone()),
+    "vocabulary:label_check": ("get", everyone()),
+    "vocabulary:proposals": ("get", signed_in()),
+    "vocabulary:proposal": ("get", signed_in()),
+    "vocabulary:propose": ("get", only(PROPOSERS)),
+    "vocabulary:vote": ("post", only(PROPOSERS, ok=302)),  # no choice: a message, then back
+    "vocabulary:comment": ("post", only(PROPOSERS, ok=400)),  # empty: the form again
+    "vocabulary:decide": ("post", only({"admin"}, ok=400)),
 }
 # The Django admin: staff (beheerder) only; everyone else is sent to the admin login.
 ADMIN_RULE = ("get", {**everyone(302), "admin": 200})
@@ -117,7 +137,7 @@ ROUTES = sorted(
 )
 
 
-def url_kwargs(groups, story, span):
+def url_kwargs(groups, story, span, proposal):
     wanted = set(groups)
     values = {
         "format": "json",
@@ -128,6 +148,8 @@ def url_kwargs(groups, story, span):
         "uidb64": "MQ",
         "token": "bad-token",
         "app_label": "accounts",
+        "scheme": "levensgebied",
+        "proposal_pk": proposal.pk,
     }
     if not wanted <= set(values):
         return None
@@ -166,8 +188,11 @@ def test_url_answers_each_person_as_the_rule_says(client, people, name, groups):
         replacement="[naam 1]",
         source="deduce",
     )
+    proposal = Proposal.objects.create(
+        kind="uitleg", concept=Concept.objects.get(slug="schulden"), definition="Anders."
+    )
     method, expected = rule_for(name)
-    kwargs = url_kwargs(groups, story, span)
+    kwargs = url_kwargs(groups, story, span, proposal)
     assert kwargs is not None, f"{name}: the matrix cannot fill this URL's arguments"
     url = reverse(name, kwargs=kwargs)
     wrong = []

@@ -18,7 +18,8 @@ class ConceptSerializer(serializers.ModelSerializer):
         fields = ["slug", "scheme", "pref_label", "definition", "alt_labels"]
 
     def get_alt_labels(self, concept) -> list[dict[str, str]]:
-        return [{"label": a.label, "kind": a.kind} for a in concept.alt_labels.all()]
+        # Hidden labels (misspellings) are for search only; the SKOS export carries them.
+        return [{"label": a.label, "kind": a.kind} for a in concept.shown_labels()]
 
 
 class SpanSerializer(serializers.ModelSerializer):

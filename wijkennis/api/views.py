@@ -1,6 +1,7 @@
 """JSON API: the same reads (visible_to) and writes (stories.services) as the pages."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
@@ -104,6 +105,8 @@ class StoryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         page = int(page_text)
         concepts = request.query_params.getlist("concept")[:10]
         results = search_stories(query, request.user, concepts=concepts, page=page)
+        # The page shows no concepts; the API does: one query for all hits, not one per hit.
+        prefetch_related_objects([hit.story for hit in results.hits], "concepts")
         context = self.get_serializer_context()
         return Response(
             {

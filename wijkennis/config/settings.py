@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wijkennis.deidentification",
     "wijkennis.stories",
     "wijkennis.search",
+    "wijkennis.taalbrug",
     "wijkennis.demo",
     "wijkennis.api",
 ]

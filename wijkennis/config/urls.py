@@ -6,6 +6,8 @@ urlpatterns = [
     path("account/", include("wijkennis.accounts.urls")),
     path("verhalen/", include("wijkennis.stories.urls")),
     path("zoeken/", include("wijkennis.search.urls")),
+    path("taalbrug/", include("wijkennis.taalbrug.urls")),
+    path("taal/", include("wijkennis.vocabulary.urls")),
     path("api/", include("wijkennis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

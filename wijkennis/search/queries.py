@@ -90,7 +90,7 @@ def search_stories(
     if offset < results.total:
         need = max(CANDIDATES, offset + per_page)
         candidates = _rank_candidates(backend, scope, terms, need, total)
-        results.hits = build_hits(candidates[offset : offset + per_page], user, query)
+        results.hits = build_hits(candidates[offset : offset + per_page], scope, query)
         results.facets = _facets([entry_id for entry_id, _score in candidates], selected)
         results.facet_basis = len(candidates)
     results.suggestion = _suggestion(query, backend)
@@ -112,14 +112,17 @@ def _rank_candidates(backend, scope, terms, need: int, total: int) -> list[tuple
     return backend.ranked(scope, terms, need)
 
 
-def build_hits(ranked: list[tuple[int, float]], user, query: ExpandedQuery) -> list[Hit]:
-    """The readable stories behind ranked entry ids, with snippets and "gevonden via"."""
+def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> list[Hit]:
+    """The stories behind ranked entry ids, with snippets and "gevonden via".
+
+    `scope` is the searcher's `SearchEntry.objects.visible_to(user)`: checked again here, in SQL,
+    so a story withdrawn or restricted since the ranking is never shown.
+    """
     stories = {
         story.search_entry.id: story
-        for story in Story.objects.visible_to(user)
-        .filter(search_entry__id__in=[entry_id for entry_id, _score in ranked])
-        .select_related("published_version", "organisation", "search_entry")
-        .prefetch_related("concepts")
+        for story in Story.objects.filter(
+            search_entry__in=scope.filter(id__in=[entry_id for entry_id, _score in ranked])
+        ).select_related("published_version", "organisation", "search_entry")
     }
     hits = []
     for entry_id, score in ranked:

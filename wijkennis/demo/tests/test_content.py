@@ -26,7 +26,6 @@ from wijkennis.demo.content import (
 )
 
 CONCEPTS_FILE = Path(__file__).resolve().parents[2] / "vocabulary" / "data" / "concepts.json"
-SCHEMES = {"levensgebied", "sleutelsituatie", "rol", "methodiek", "sector", "procesniveau"}
 LABEL_KINDS = {"lekentaal", "beleidstaal", "afkorting"}
 ORG_KINDS = {
     "gemeente",
@@ -76,61 +75,6 @@ def _words(text: str) -> set[str]:
 
 
 # ------------------------------------------------------------------ concepts.json
-def test_concepts_json_is_valid(concepts):
-    slugs = [c["slug"] for c in concepts]
-    assert len(slugs) == len(set(slugs)), "duplicate slugs"
-    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", s) for s in slugs)
-    prefs = [c["pref_label"].casefold() for c in concepts]
-    assert len(prefs) == len(set(prefs)), "duplicate pref_label"
-    all_labels = Counter(prefs)
-    for concept in concepts:
-        assert set(concept) == {
-            "slug",
-            "scheme",
-            "pref_label",
-            "definition",
-            "source",
-            "broader",
-            "alt_labels",
-        }
-        assert concept["scheme"] in SCHEMES
-        assert concept["pref_label"].strip() == concept["pref_label"] != ""
-        assert 10 <= len(concept["definition"]) <= 200, concept["slug"]
-        assert concept["definition"].endswith(".")
-        assert concept["source"]
-        assert concept["broader"] is None or concept["broader"] in slugs
-        assert concept["broader"] != concept["slug"]
-        for alt in concept["alt_labels"]:
-            assert set(alt) == {"label", "kind"}
-            assert alt["kind"] in LABEL_KINDS
-            assert alt["label"].strip() == alt["label"] != ""
-            all_labels[alt["label"].casefold()] += 1
-    duplicates = [label for label, n in all_labels.items() if n > 1]
-    assert not duplicates, f"labels used twice: {duplicates}"
-
-
-def test_concepts_have_no_broader_cycles(concepts):
-    broader = {c["slug"]: c["broader"] for c in concepts}
-    for slug in broader:
-        seen = {slug}
-        current = broader[slug]
-        while current is not None:
-            assert current not in seen, f"cycle through {slug}"
-            seen.add(current)
-            current = broader[current]
-
-
-def test_concept_counts(concepts):
-    schemes = Counter(c["scheme"] for c in concepts)
-    kinds = Counter(a["kind"] for c in concepts for a in c["alt_labels"])
-    print(f"\n{len(concepts)} concepts {dict(schemes)}; alt labels {dict(kinds)}")
-    assert len(concepts) >= 90
-    assert sum(kinds.values()) >= 200
-    assert set(schemes) == SCHEMES
-    assert schemes["procesniveau"] == 3
-    assert kinds["lekentaal"] >= 60 and kinds["beleidstaal"] >= 60 and kinds["afkorting"] >= 5
-
-
 def test_concepts_cover_the_source_texts(concepts):
     slugs = {c["slug"] for c in concepts}
     for slug in (
