@@ -10,6 +10,7 @@ shared with her organisation.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from wijkennis.knowledge import services as knowledge_services
 from wijkennis.stories.models import DeidentificationSpan, Visibility
 from wijkennis.vocabulary.models import Concept, Proposal
 
@@ -44,8 +45,14 @@ def only(allowed, ok=200, denied=403, anonymous=LOGIN):
 
 
 WRITERS = {"anouk", "coordinator", "bram", "coordinator_b"}
-PROPOSERS = WRITERS | {"admin"}  # vocabulary proposals: writers and the beheerder
 ORG_A_READERS = {"anouk", "coordinator", "colleague"}
+PROPOSERS = WRITERS | {"admin"}
+# Wij-kennis in review: network readers and the beheerder (reviewer) see it, others get a 404.
+NETWORK = ORG_A_READERS | {"bram", "coordinator_b", "colleague_b", "researcher"}
+NOT_NETWORK_404 = {
+    "policy_officer": 404,
+    "policy_officer_other": 404,
+}  # vocabulary proposals: writers and the beheerder
 AUTHOR_ONLY = only({"anouk"}, denied=404)
 
 # url name → (method, expected per person)
@@ -89,6 +96,18 @@ RULES = {
     "taalbrug:mine": ("get", signed_in()),
     "taalbrug:detail": ("get", signed_in(404)),
     "taalbrug:delete": ("get", signed_in(404)),
+    "knowledge:list": ("get", signed_in()),
+    "knowledge:create": ("get", only(WRITERS)),
+    "knowledge:item": ("get", only(NETWORK | {"admin"}, denied=404)),
+    "knowledge:edit": ("get", {**only({"anouk", "admin"}, denied=403), **NOT_NETWORK_404}),
+    "knowledge:recognise": ("post", {**only(WRITERS, ok=400), **NOT_NETWORK_404}),
+    "knowledge:submit": ("post", {**only({"anouk", "admin"}, ok=302), **NOT_NETWORK_404}),
+    "knowledge:establish": ("post", {**only({"admin"}, ok=302), **NOT_NETWORK_404}),
+    "knowledge:report": ("get", only(WRITERS)),
+    "knowledge:my_reports": ("get", signed_in()),
+    "knowledge:advice": ("get", signed_in()),
+    "knowledge:research": ("get", only({"researcher", "admin"})),
+    "knowledge:research_download": ("get", only({"researcher", "admin"})),
     "vocabulary:index": ("get", everyone()),
     "vocabulary:scheme": ("get", everyone()),
     "vocabulary:concept": ("get", everyone()),
@@ -137,7 +156,7 @@ ROUTES = sorted(
 )
 
 
-def url_kwargs(groups, story, span, proposal):
+def url_kwargs(groups, story, span, proposal, item):
     wanted = set(groups)
     values = {
         "format": "json",
@@ -150,6 +169,9 @@ def url_kwargs(groups, story, span, proposal):
         "app_label": "accounts",
         "scheme": "levensgebied",
         "proposal_pk": proposal.pk,
+        "item_pk": item.pk,
+        "dataset": "patterns",
+        "extension": "csv",
     }
     if not wanted <= set(values):
         return None
@@ -191,8 +213,14 @@ def test_url_answers_each_person_as_the_rule_says(client, people, name, groups):
     proposal = Proposal.objects.create(
         kind="uitleg", concept=Concept.objects.get(slug="schulden"), definition="Anders."
     )
+    item = knowledge_services.propose_item(
+        people.anouk,
+        situations=[Concept.objects.get(slug="schulden")],
+        title="Samen de post openen",
+        insight="Een vaste dag per week.",
+    )
     method, expected = rule_for(name)
-    kwargs = url_kwargs(groups, story, span, proposal)
+    kwargs = url_kwargs(groups, story, span, proposal, item)
     assert kwargs is not None, f"{name}: the matrix cannot fill this URL's arguments"
     url = reverse(name, kwargs=kwargs)
     wrong = []

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wijkennis.stories",
     "wijkennis.search",
     "wijkennis.taalbrug",
+    "wijkennis.knowledge",
     "wijkennis.demo",
     "wijkennis.api",
 ]
@@ -222,3 +223,12 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Wij-kennis becomes "vastgesteld" when this many peers from this many organisations recognise
+# the current version, and a reviewer confirms (DESIGN §5; the research asks for a shared rule).
+WIJKENNIS_ESTABLISH_MIN_PEOPLE = int(os.environ.get("WIJKENNIS_ESTABLISH_MIN_PEOPLE", "5"))
+WIJKENNIS_ESTABLISH_MIN_ORGANISATIONS = int(
+    os.environ.get("WIJKENNIS_ESTABLISH_MIN_ORGANISATIONS", "2")
+)
+# Published aggregates never show a group smaller than this.
+WIJKENNIS_MIN_GROUP = 5

@@ -8,6 +8,7 @@ urlpatterns = [
     path("zoeken/", include("wijkennis.search.urls")),
     path("taalbrug/", include("wijkennis.taalbrug.urls")),
     path("taal/", include("wijkennis.vocabulary.urls")),
+    path("wij-kennis/", include("wijkennis.knowledge.urls")),
     path("api/", include("wijkennis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

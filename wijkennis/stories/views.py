@@ -69,10 +69,12 @@ def story_detail(request, pk):
     is_author = request.user.is_authenticated and story.author_id == request.user.pk
     if not is_author:
         record_event(request.user, "story.read", story)
+    # Any writer may distill a published story into wij-kennis (knowledge.services.propose_item).
+    can_distill = story.status == Status.PUBLISHED and has_role(request.user, STORY_WRITER_ROLES)
     return render(
         request,
         "stories/story_detail.html",
-        {"story": story, "version": version, "is_author": is_author},
+        {"story": story, "version": version, "is_author": is_author, "can_distill": can_distill},
     )
 
 

@@ -80,6 +80,8 @@ def scheme_tree(request, scheme):
 
 
 def concept_detail(request, slug):
+    from wijkennis.knowledge.patterns import hidden_note, patterns_for
+
     concept = get_object_or_404(
         Concept.objects.select_related("broader").prefetch_related(
             "alt_labels", "narrower", "related", "matches"
@@ -108,6 +110,9 @@ def concept_detail(request, slug):
             if request.user.is_authenticated
             else [],
             "can_propose": services.can_propose(request.user),
+            "patterns": patterns_for(concept),
+            "situation": concept,
+            "hidden_note": hidden_note(),
         },
     )
 

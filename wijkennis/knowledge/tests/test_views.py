@@ -1,0 +1,90 @@
+"""The wij-kennis pages: report form, advice card, concept page, and what they keep or hide."""
+
+from tests.factories import ConceptFactory, MembershipFactory, OrganisationFactory
+from wijkennis.knowledge import services
+from wijkennis.knowledge.models import ExperienceReport
+from wijkennis.organisations.models import Role
+
+
+def test_a_failed_report_keeps_what_was_typed(client, people):
+    ConceptFactory(slug="post", pref_label="Ongeopende post", scheme="sleutelsituatie")
+    client.force_login(people.anouk)
+    response = client.post(
+        "/wij-kennis/ervaring/",
+        {
+            "situation": "post",
+            "tried_text": "samen bellen met de schuldeiser",
+            "for_whom": "ouders",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "samen bellen met de schuldeiser" in page and 'value="ouders"' in page
+    assert not ExperienceReport.objects.exists()
+
+
+def test_patterns_show_as_chart_and_table_on_the_card_and_the_concept_page(client, people):
+    situation = ConceptFactory(slug="post", pref_label="Ongeopende post", scheme="sleutelsituatie")
+    tried = ConceptFactory(slug="samen", pref_label="Samen openen", scheme="methodiek")
+    organisation = OrganisationFactory()
+    for outcome in ["hielp"] * 4 + ["maakte_erger"]:
+        reporter = MembershipFactory(organisation=organisation, role=Role.ERVARINGSWERKER).user
+        services.submit_report(reporter, situation=situation, tried=tried, outcome=outcome)
+    client.force_login(people.anouk)
+    card = client.get("/wij-kennis/situatie/post/").content.decode()
+    assert "<table" in card and "pattern-chart" in card
+    assert "Van de 5 mensen die “Samen openen” probeerden bij “Ongeopende post”" in card
+    assert "zeiden er 4 dat het hielp" in card
+    concept_page = client.get("/taal/begrip/post/").content.decode()
+    assert "Van de 5 mensen" in concept_page
+    # One report fewer and the group is too small: nothing shown anywhere.
+    ExperienceReport.objects.filter(outcome="maakte_erger").delete()
+    services.refresh_patterns()
+    assert "Van de" not in client.get("/wij-kennis/situatie/post/").content.decode()
+    assert "Van de" not in client.get("/taal/begrip/post/").content.decode()
+
+
+def test_my_reports_are_mine_only(client, people):
+    situation = ConceptFactory(slug="post", pref_label="Ongeopende post", scheme="sleutelsituatie")
+    services.submit_report(people.bram, situation=situation, tried_text="bellen", outcome="hielp")
+    client.force_login(people.anouk)
+    assert "bellen" not in client.get("/wij-kennis/ervaring/mijn/").content.decode()
+    client.force_login(people.bram)
+    assert "bellen" in client.get("/wij-kennis/ervaring/mijn/").content.decode()
+
+
+def test_research_exports_keep_the_small_group_rule(client, people):
+    situation = ConceptFactory(slug="post", pref_label="Ongeopende post", scheme="sleutelsituatie")
+    tried = ConceptFactory(slug="samen", pref_label="Samen openen", scheme="methodiek")
+    organisation = OrganisationFactory()
+    for _ in range(5):
+        reporter = MembershipFactory(organisation=organisation, role=Role.ERVARINGSWERKER).user
+        services.submit_report(reporter, situation=situation, tried=tried, outcome="hielp")
+    services.submit_report(people.anouk, situation=situation, tried_text="bellen", outcome="hielp")
+    item = services.propose_item(
+        people.anouk, situations=[situation], title="Samen", insight="Een vaste dag."
+    )
+    services.recognise(people.bram, item, True)
+    client.force_login(people.anouk)
+    assert client.get("/wij-kennis/onderzoek/").status_code == 403
+    client.force_login(people.researcher)
+    patterns = client.get("/wij-kennis/onderzoek/patterns.json").json()
+    assert [(row["tried"], row["people"], row["organisation_kind"]) for row in patterns] == [
+        ("Samen openen", 5, "all"),
+        ("Samen openen", 5, organisation.kind),
+    ]
+    recognitions = client.get("/wij-kennis/onderzoek/recognitions.json").json()
+    assert recognitions == [
+        {
+            "item": item.pk,
+            "version": 1,
+            "organisation_kind": people.org_b.kind,
+            "recognise": None,  # one person: fewer than five
+            "not_recognise": None,
+        }
+    ]
+    items_csv = client.get("/wij-kennis/onderzoek/items.csv").content.decode()
+    assert items_csv.splitlines()[0].startswith("item,status,version") and "Samen" in items_csv
+    qdpx = client.get("/wij-kennis/onderzoek/verhalen.qdpx")
+    assert qdpx["Content-Type"] == "application/zip" and qdpx.content[:2] == b"PK"
+    assert client.get("/wij-kennis/onderzoek/iets.csv").status_code == 404
