@@ -16,6 +16,7 @@ from wijkennis.organisations.models import (
     has_role,
 )
 from wijkennis.search import text
+from wijkennis.search.indexing import update_knowledge_item
 from wijkennis.stories.models import Story
 
 from .models import (
@@ -87,6 +88,7 @@ def _new_version(user, item, fields, situations, stories, change_note) -> Knowle
     version.stories.set(Story.objects.visible_to(user).filter(pk__in=[s.pk for s in stories]))
     item.current = version
     item.save(update_fields=["current"])
+    update_knowledge_item(item)  # search shows the current version, in this transaction
     return version
 
 

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from wijkennis.stories.models import Status, Story
+from wijkennis.stories.models import Status, Story, Visibility
 
 from .backends import Document, get_backend
 from .models import SearchEntry
@@ -35,6 +35,37 @@ def update_story(story: Story) -> None:
     get_backend().write(entry.id, document_for(story))
 
 
+def knowledge_document(item) -> Document:
+    version = item.current
+    return Document(
+        title=version.title,
+        body="\n".join(
+            [
+                version.insight,
+                version.what_helped,
+                version.what_made_worse,
+                version.for_whom,
+                version.cautions,
+            ]
+        ),
+        concepts=" ".join(c.pref_label for c in version.situations.all()),
+    )
+
+
+def update_knowledge_item(item) -> None:
+    """Index the current version of a wij-kennis item (network visibility, see SearchEntry)."""
+    entry, _created = SearchEntry.objects.update_or_create(
+        knowledge_item=item,
+        defaults={
+            "visibility": Visibility.NETWORK,
+            "organisation": None,
+            "author_id": item.created_by_id,
+            "published_at": item.created_at,
+        },
+    )
+    get_backend().write(entry.id, knowledge_document(item))
+
+
 @receiver(post_delete, sender=SearchEntry)
 def _remove_from_backend(sender, instance, **kwargs) -> None:
     # Also runs when a story (or its author) is deleted and the entry goes with it.
@@ -42,8 +73,13 @@ def _remove_from_backend(sender, instance, **kwargs) -> None:
 
 
 def rebuild(progress=None) -> int:
-    """Index every published story again (after an upgrade or a restore)."""
+    """Index every published story and every wij-kennis item again (after an upgrade)."""
+    from wijkennis.knowledge.models import KnowledgeItem
+
     count = 0
+    for item in KnowledgeItem.objects.exclude(current=None).select_related("current"):
+        update_knowledge_item(item)
+        count += 1
     stories = Story.objects.filter(status=Status.PUBLISHED).select_related("published_version")
     for story in stories.prefetch_related("concepts").iterator(chunk_size=500):
         update_story(story)

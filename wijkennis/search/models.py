@@ -13,20 +13,26 @@ class SearchEntryQuerySet(models.QuerySet):
 
 
 class SearchEntry(models.Model):
-    """One searchable published item (for now: a story's published, de-identified version).
+    """One searchable item: a story's published, de-identified version, or a wij-kennis item.
 
-    Carries the story's visibility fields so a search can be scoped without a join; they are
-    rewritten whenever the story is published, withdrawn or erased (search.indexing).
+    Carries the item's visibility fields so a search can be scoped without a join; they are
+    rewritten whenever the item changes (search.indexing). Wij-kennis is indexed at network
+    visibility with its writer as author: in search, network readers and the writer find it.
     """
 
     story = models.OneToOneField(
-        "stories.Story", on_delete=models.CASCADE, related_name="search_entry"
+        "stories.Story", on_delete=models.CASCADE, null=True, related_name="search_entry"
+    )
+    knowledge_item = models.OneToOneField(
+        "knowledge.KnowledgeItem", on_delete=models.CASCADE, null=True, related_name="search_entry"
     )
     visibility = models.CharField(max_length=20, choices=Visibility.choices)
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+        "organisations.Organisation", on_delete=models.CASCADE, null=True, related_name="+"
     )
-    author = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, null=True, related_name="+"
+    )
     published_at = models.DateTimeField(null=True)
     # PostgreSQL only (GIN-indexed); SQLite keeps its words in the FTS5 table search_fts.
     search_vector = SearchVectorField(null=True)
@@ -35,6 +41,15 @@ class SearchEntry(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["visibility", "organisation"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(story__isnull=False, knowledge_item__isnull=True)
+                | Q(story__isnull=True, knowledge_item__isnull=False),
+                name="search_entry_is_one_thing",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"search entry for story {self.story_id}"
+        return (
+            f"search entry for story {self.story_id or '-'} / item {self.knowledge_item_id or '-'}"
+        )

@@ -4,8 +4,9 @@ page, the API and the command line."""
 import difflib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
+from wijkennis.knowledge.models import KnowledgeItem
 from wijkennis.stories.models import Story
 from wijkennis.vocabulary.models import Concept, Scheme
 
@@ -24,14 +25,25 @@ FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, 
 CANDIDATES = 200
 COUNT_CAP = 1000
 RANK_WINDOW = 20_000
+# Wij-kennis is what many stories taught together: for the same match it comes first.
+KNOWLEDGE_BOOST = 2.0
 
 
 @dataclass
 class Hit:
-    story: Story
+    story: Story | None  # exactly one of story and item
     score: float
     snippet: str
     via: list[tuple[str, str]]
+    item: KnowledgeItem | None = None
+
+    @property
+    def title(self) -> str:
+        return self.item.current.title if self.item else self.story.published_version.title
+
+    @property
+    def url(self) -> str:
+        return self.item.get_absolute_url() if self.item else self.story.get_absolute_url()
 
 
 @dataclass
@@ -67,8 +79,10 @@ def search_stories(
     page: int = 1,
     per_page: int = 20,
     use_vocabulary: bool = True,
+    include_knowledge: bool = False,
 ) -> SearchResults:
-    """Published stories `user` may read that match `raw`, best first."""
+    """Published stories `user` may read that match `raw`, best first; with
+    `include_knowledge`, wij-kennis items too, ranked above stories for the same match."""
     # NUL characters cannot be stored or compared in PostgreSQL text; they mean nothing here.
     raw = raw.replace("\x00", "")
     query = expand(raw, use_vocabulary=use_vocabulary)
@@ -78,12 +92,17 @@ def search_stories(
     backend = get_backend()
     terms = query.all_terms
     scope = SearchEntry.objects.visible_to(user)
+    if not include_knowledge:
+        scope = scope.filter(story__isnull=False)
     wanted = set(concepts)
     selected = list(Concept.objects.filter(slug__in=[s for s in wanted if "\x00" not in s]))
     if len(selected) < len(wanted):  # a subject that does not exist matches nothing
         return results
     for concept in selected:
-        scope = scope.filter(story__concepts=concept)
+        scope = scope.filter(
+            Q(story__in=Story.objects.filter(concepts=concept))
+            | Q(knowledge_item__in=KnowledgeItem.objects.filter(current__situations=concept))
+        )
     total = backend.count(scope, terms, COUNT_CAP + 1)
     results.total, results.total_capped = min(total, COUNT_CAP), total > COUNT_CAP
     offset = (results.page - 1) * per_page
@@ -101,43 +120,64 @@ def search_stories(
 
 def _rank_candidates(backend, scope, terms, need: int, total: int) -> list[tuple[int, float]]:
     """The best `need` matches, looked for among the newest entries first (see CANDIDATES)."""
+    ranked = None
     if total > need:
         newest = SearchEntry.objects.aggregate(newest=Max("id"))["newest"] or 0
         window = RANK_WINDOW
-        while newest - window > 0:
+        while ranked is None and newest - window > 0:
             ranked = backend.ranked(scope, terms, need, above_id=newest - window)
-            if len(ranked) >= need:
-                return ranked
+            ranked = ranked if len(ranked) >= need else None
             window *= 10
-    return backend.ranked(scope, terms, need)
+    ranked = ranked if ranked is not None else backend.ranked(scope, terms, need)
+    knowledge = set(
+        SearchEntry.objects.filter(
+            id__in=[entry_id for entry_id, _score in ranked], knowledge_item__isnull=False
+        ).values_list("id", flat=True)
+    )
+    if not knowledge:
+        return ranked
+    boosted = [(i, score * KNOWLEDGE_BOOST if i in knowledge else score) for i, score in ranked]
+    return sorted(boosted, key=lambda pair: -pair[1])
 
 
 def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> list[Hit]:
-    """The stories behind ranked entry ids, with snippets and "gevonden via".
+    """The stories and items behind ranked entry ids, with snippets and "gevonden via".
 
     `scope` is the searcher's `SearchEntry.objects.visible_to(user)`: checked again here, in SQL,
     so a story withdrawn or restricted since the ranking is never shown.
     """
+    entries = scope.filter(id__in=[entry_id for entry_id, _score in ranked])
     stories = {
         story.search_entry.id: story
-        for story in Story.objects.filter(
-            search_entry__in=scope.filter(id__in=[entry_id for entry_id, _score in ranked])
-        ).select_related("published_version", "organisation", "search_entry")
+        for story in Story.objects.filter(search_entry__in=entries).select_related(
+            "published_version", "organisation", "search_entry"
+        )
+    }
+    items = {
+        item.search_entry.id: item
+        for item in KnowledgeItem.objects.filter(search_entry__in=entries).select_related(
+            "current", "search_entry"
+        )
     }
     hits = []
     for entry_id, score in ranked:
-        story = stories.get(entry_id)
-        if story is None:  # not readable any more: never shown, never counted twice
+        if entry_id in items:
+            version = items[entry_id].current
+            body, others = version.insight, [version.title, version.what_helped]
+        elif entry_id in stories:
+            version = stories[entry_id].published_version
+            body = version.body
+            others = [version.title, version.what_helped, version.what_did_not_help]
+        else:  # not readable any more: never shown, never counted twice
             continue
-        version = story.published_version
-        body_tokens = highlight.tokens(version.body)
-        other_text = "\n".join([version.title, version.what_helped, version.what_did_not_help])
-        stems = [stem for _s, _e, stem in body_tokens] + text.stems(other_text)
+        body_tokens = highlight.tokens(body)
+        stems = [stem for _s, _e, stem in body_tokens] + text.stems("\n".join(others))
         hits.append(
             Hit(
-                story=story,
+                story=stories.get(entry_id),
+                item=items.get(entry_id),
                 score=score,
-                snippet=highlight.snippet(version.body, query.all_terms, body_tokens=body_tokens),
+                snippet=highlight.snippet(body, query.all_terms, body_tokens=body_tokens),
                 via=highlight.matched_via(stems, query.expansions),
             )
         )

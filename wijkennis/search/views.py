@@ -10,7 +10,11 @@ def search_page(request):
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         page = 1
-    results = search_stories(query, request.user, concepts=concepts, page=page) if query else None
+    results = (
+        search_stories(query, request.user, concepts=concepts, page=page, include_knowledge=True)
+        if query
+        else None
+    )
     return render(
         request,
         "search/search.html",

@@ -238,3 +238,37 @@ def test_facets_count_the_best_candidates(people, vocabulary, monkeypatch):
     results = search_stories("schulden", people.bram, per_page=1)
     assert results.total == 3 and results.facet_basis == 2
     assert [f.count for f in results.facets["Levensgebied"]] == [2]
+
+
+def test_knowledge_ranks_above_stories_for_the_same_match(people, vocabulary):
+    from wijkennis.knowledge import services as knowledge
+
+    story = publish(people, "Samen de schoenendoos met post openen.", title="Samen openen")
+    item = knowledge.propose_item(
+        people.anouk,
+        situations=[vocabulary["incasso"]],
+        title="Samen openen",
+        insight="Samen de schoenendoos met post openen.",
+    )
+    results = search_stories("schoenendoos", people.bram, include_knowledge=True)
+    assert [(hit.item, hit.story) for hit in results.hits] == [(item, None), (None, story)]
+    assert results.hits[0].url == item.get_absolute_url() and results.total == 2
+    # Found through the concept filter too, and never by those who may not read it.
+    assert (
+        search_stories("schoenendoos", people.bram, include_knowledge=True, concepts=["incasso"])
+        .hits[0]
+        .item
+        == item
+    )
+    assert search_stories("schoenendoos", people.policy_officer, include_knowledge=True).total == 0
+    # The API and the command line search stories only.
+    assert [hit.story for hit in search_stories("schoenendoos", people.bram).hits] == [story]
+    knowledge.revise_item(
+        people.anouk,
+        item,
+        situations=[vocabulary["incasso"]],
+        change_note="Ander woord.",
+        title="Samen openen",
+        insight="Samen de brieven openen.",
+    )
+    assert search_stories("schoenendoos", people.bram, include_knowledge=True).total == 1
