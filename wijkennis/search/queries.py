@@ -4,7 +4,7 @@ page, the API and the command line."""
 import difflib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 
 from wijkennis.knowledge.models import KnowledgeItem
 from wijkennis.stories.models import Story
@@ -15,6 +15,8 @@ from .backends import get_backend
 from .expansion import ExpandedQuery, expand, vocabulary_words
 from .models import SearchEntry
 
+ORIGINAL_FIELDS = ("original_title", "original_body", "original_what_helped")
+ORIGINAL_FIELDS += ("original_what_did_not_help",)
 FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, Scheme.SECTOR)
 
 # Bounded work per query. Both SQL engines score every match, about 1 µs each, so a common word
@@ -146,18 +148,25 @@ def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> 
     `scope` is the searcher's `SearchEntry.objects.visible_to(user)`: checked again here, in SQL,
     so a story withdrawn or restricted since the ranking is never shown.
     """
-    entries = scope.filter(id__in=[entry_id for entry_id, _score in ranked])
+    # Look the 20 entries up by id and check the scope per entry: with the scope as a plain
+    # filter SQLite walks every visible entry instead (8.5 ms against 0.6 at 100 000 stories).
+    entries = (
+        SearchEntry.objects.filter(id__in=[entry_id for entry_id, _score in ranked])
+        .filter(Exists(scope.filter(pk=OuterRef("pk"))))
+        .values_list("id", "story_id", "knowledge_item_id")
+    )
+    story_entries = {story_id: entry_id for entry_id, story_id, _item in entries if story_id}
+    item_entries = {item_id: entry_id for entry_id, _story, item_id in entries if item_id}
     stories = {
-        story.search_entry.id: story
-        for story in Story.objects.filter(search_entry__in=entries).select_related(
-            "published_version", "organisation", "search_entry"
-        )
+        story_entries[story.pk]: story
+        for story in Story.objects.filter(pk__in=story_entries)
+        .select_related("published_version", "organisation")
+        # Originals are never shown in search: do not even load them (smaller rows, too).
+        .defer(*(f"published_version__{field}" for field in ORIGINAL_FIELDS))
     }
     items = {
-        item.search_entry.id: item
-        for item in KnowledgeItem.objects.filter(search_entry__in=entries).select_related(
-            "current", "search_entry"
-        )
+        item_entries[item.pk]: item
+        for item in KnowledgeItem.objects.filter(pk__in=item_entries).select_related("current")
     }
     hits = []
     for entry_id, score in ranked:

@@ -11,6 +11,7 @@ from tests.factories import ConceptFactory, MembershipFactory, OrganisationFacto
 from wijkennis.knowledge import services
 from wijkennis.knowledge.models import ExperienceReport, PatternCell
 from wijkennis.knowledge.patterns import patterns_for, wilson
+from wijkennis.knowledge.research import pattern_rows
 from wijkennis.organisations.models import OrganisationKind, Role
 
 KINDS = [OrganisationKind.SOCIAL_WORK, OrganisationKind.SHELTER, OrganisationKind.DEBT_SUPPORT]
@@ -106,6 +107,9 @@ def test_no_view_or_difference_of_views_reveals_a_small_group(concepts, sizes):
             )
     views = [None, *KINDS]
     totals = {view: sum(p.total for p in patterns_for(concepts["post"], view)) for view in views}
+    # The research export shows exactly the same groups, whatever kinds exist.
+    exported = {(row["organisation_kind"], row["people"]) for row in pattern_rows()}
+    assert exported == {(view or "all", total) for view, total in totals.items() if total}
     for view, total in totals.items():
         assert total == 0 or total >= 5, (sizes, view, total)
     for subset in itertools.chain.from_iterable(
