@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "wijkennis.search",
     "wijkennis.taalbrug",
     "wijkennis.knowledge",
+    "wijkennis.readiness",
+    "wijkennis.deployment",
+    "wijkennis.jobs",
     "wijkennis.demo",
     "wijkennis.api",
 ]

@@ -22,6 +22,7 @@ class Role(models.TextChoices):
     BELEIDSMEDEWERKER = "beleidsmedewerker", _("Municipal policy officer")
     ONDERZOEKER = "onderzoeker", _("Researcher")
     BEHEERDER = "beheerder", _("Administrator")
+    MANAGER = "leidinggevende", _("Manager")
 
 
 # Roles that may read stories shared with the organisation or the network. Policy officers
@@ -29,6 +30,8 @@ class Role(models.TextChoices):
 STORY_READER_ROLES = frozenset({Role.ERVARINGSWERKER, Role.COORDINATOR, Role.COLLEGA})
 NETWORK_READER_ROLES = STORY_READER_ROLES | {Role.ONDERZOEKER}
 STORY_WRITER_ROLES = frozenset({Role.ERVARINGSWERKER, Role.COORDINATOR})
+# Kwartiermaken: who prepares the organisation for experience work (plans, job descriptions).
+KWARTIER_ROLES = frozenset({Role.COORDINATOR, Role.MANAGER})
 
 
 class Organisation(models.Model):
