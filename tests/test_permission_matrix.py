@@ -10,7 +10,11 @@ shared with her organisation.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from wijkennis.deployment.services import save_plan
+from wijkennis.deployment.tests.helpers import good_plan
+from wijkennis.jobs.tests.factories import JobDescriptionFactory
 from wijkennis.knowledge import services as knowledge_services
+from wijkennis.readiness.models import ScanRound
 from wijkennis.stories.models import DeidentificationSpan, Visibility
 from wijkennis.vocabulary.models import Concept, Proposal
 
@@ -49,6 +53,11 @@ ORG_A_READERS = {"anouk", "coordinator", "colleague"}
 PROPOSERS = WRITERS | {"admin"}
 # Wij-kennis in review: network readers and the beheerder (reviewer) see it, others get a 404.
 NETWORK = ORG_A_READERS | {"bram", "coordinator_b", "colleague_b", "researcher"}
+# The kwartiermaakscan of organisation A: its members answer and see it, nobody else.
+ORG_A_SCAN = only(ORG_A_READERS, denied=404)
+# Inzetplan and functieomschrijving: coordinators (and managers) of the organisation only.
+KWARTIERMAKERS = {"coordinator", "coordinator_b"}
+ORG_A_KWARTIER = only({"coordinator"}, denied=404)
 NOT_NETWORK_404 = {
     "policy_officer": 404,
     "policy_officer_other": 404,
@@ -108,6 +117,26 @@ RULES = {
     "knowledge:advice": ("get", signed_in()),
     "knowledge:research": ("get", only({"researcher", "admin"})),
     "knowledge:research_download": ("get", only({"researcher", "admin"})),
+    "readiness:index": ("get", everyone()),
+    "readiness:rounds": ("get", signed_in()),
+    "readiness:start": ("get", only({"coordinator", "coordinator_b"})),
+    "readiness:round": ("get", ORG_A_SCAN),
+    "readiness:answer": ("get", ORG_A_SCAN),
+    "readiness:pdf": ("get", ORG_A_SCAN),
+    "readiness:export": ("get", ORG_A_SCAN),
+    "deployment:list": ("get", only(KWARTIERMAKERS)),
+    "deployment:create": ("get", only(KWARTIERMAKERS)),
+    "deployment:detail": ("get", ORG_A_KWARTIER),
+    "deployment:edit": ("get", ORG_A_KWARTIER),
+    "deployment:pdf": ("get", ORG_A_KWARTIER),
+    "deployment:export": ("get", ORG_A_KWARTIER),
+    "jobs:list": ("get", only(KWARTIERMAKERS)),
+    "jobs:start": ("get", only(KWARTIERMAKERS)),
+    "jobs:create": ("get", only(KWARTIERMAKERS)),
+    "jobs:detail": ("get", ORG_A_KWARTIER),
+    "jobs:edit": ("get", ORG_A_KWARTIER),
+    "jobs:pdf": ("get", ORG_A_KWARTIER),
+    "jobs:export": ("get", ORG_A_KWARTIER),
     "vocabulary:index": ("get", everyone()),
     "vocabulary:scheme": ("get", everyone()),
     "vocabulary:concept": ("get", everyone()),
@@ -156,7 +185,7 @@ ROUTES = sorted(
 )
 
 
-def url_kwargs(groups, story, span, proposal, item):
+def url_kwargs(groups, story, span, proposal, item, scan_round, people):
     wanted = set(groups)
     values = {
         "format": "json",
@@ -172,6 +201,9 @@ def url_kwargs(groups, story, span, proposal, item):
         "item_pk": item.pk,
         "dataset": "patterns",
         "extension": "csv",
+        "round_pk": scan_round.pk,
+        "job_pk": JobDescriptionFactory(organisation=people.org_a).pk,
+        "plan_pk": save_plan(people.coordinator, people.org_a, **good_plan()).pk,
     }
     if not wanted <= set(values):
         return None
@@ -220,7 +252,8 @@ def test_url_answers_each_person_as_the_rule_says(client, people, name, groups):
         insight="Een vaste dag per week.",
     )
     method, expected = rule_for(name)
-    kwargs = url_kwargs(groups, story, span, proposal, item)
+    scan_round = ScanRound.objects.create(organisation=people.org_a, title="Scan")
+    kwargs = url_kwargs(groups, story, span, proposal, item, scan_round, people)
     assert kwargs is not None, f"{name}: the matrix cannot fill this URL's arguments"
     url = reverse(name, kwargs=kwargs)
     wrong = []

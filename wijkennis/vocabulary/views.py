@@ -80,6 +80,7 @@ def scheme_tree(request, scheme):
 
 
 def concept_detail(request, slug):
+    from wijkennis.knowledge.models import KnowledgeItem
     from wijkennis.knowledge.patterns import hidden_note, patterns_for
 
     concept = get_object_or_404(
@@ -111,6 +112,9 @@ def concept_detail(request, slug):
             else [],
             "can_propose": services.can_propose(request.user),
             "patterns": patterns_for(concept),
+            "knowledge": KnowledgeItem.objects.visible_to(request.user)
+            .filter(current__situations=concept)
+            .select_related("current")[:10],
             "situation": concept,
             "hidden_note": hidden_note(),
         },

@@ -88,3 +88,14 @@ def test_research_exports_keep_the_small_group_rule(client, people):
     qdpx = client.get("/wij-kennis/onderzoek/verhalen.qdpx")
     assert qdpx["Content-Type"] == "application/zip" and qdpx.content[:2] == b"PK"
     assert client.get("/wij-kennis/onderzoek/iets.csv").status_code == 404
+
+
+def test_the_concept_page_lists_the_wij_kennis_about_it(client, people):
+    situation = ConceptFactory(slug="post", pref_label="Ongeopende post", scheme="sleutelsituatie")
+    services.propose_item(
+        people.anouk, situations=[situation], title="Samen openen", insight="Een vaste dag."
+    )
+    client.force_login(people.bram)
+    assert "Samen openen" in client.get("/taal/begrip/post/").content.decode()
+    client.logout()
+    assert "Samen openen" not in client.get("/taal/begrip/post/").content.decode()
