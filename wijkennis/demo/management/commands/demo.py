@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from wijkennis.accounts.models import User
+from wijkennis.demo import extras
 from wijkennis.demo.content import (
     FICTIONAL_MUNICIPALITY,
     FICTIONAL_ORGANISATIONS,
@@ -57,7 +58,10 @@ class Command(BaseCommand):
             if not Concept.objects.exists():
                 load_seed_vocabulary()
             writers = self._create_people()
-            self._create_stories(writers, stories, random.Random(seed))
+            rng = random.Random(seed)
+            self._create_stories(writers, stories, rng)
+            with transaction.atomic():
+                extras.create(rng, DEMO_PASSWORD)
         self._print_logins()
 
     @transaction.atomic
