@@ -18,8 +18,9 @@ The corpus is kept between runs; a second run with the same N and seed only time
 
 Each run times
   * `submit_report` for --submits new reports (the incremental path: the report and its cell
-    in one transaction; some replace the person's earlier report), then checks the cells it
-    kept against a full recount, and puts the corpus back as it was;
+    in one transaction; some replace the person's earlier report), counts the SQL queries of
+    50 more (not timed), then checks the cells it kept against a full recount, and puts the
+    corpus back as it was;
   * `refresh_patterns()` twice (the recount above and the one that restores the cells), with
     one more run split into its steps (delete, aggregate query, folding, insert), rolled back;
   * `patterns_for(situation)` and the whole advice card (`/wij-kennis/situatie/<slug>/`, Django's
@@ -82,6 +83,7 @@ FREE_TEXT = [
 FOR_WHOM = ["jonge ouders", "ouderen", "jongeren", "mensen zonder woning", "statushouders"]
 OUTCOMES = ("hielp", "maakte_niet_uit", "maakte_erger")
 BATCH = 50_000
+COUNTED_SUBMITS = 50  # extra submissions whose queries are counted (not timed)
 STORIES = 20_000  # published stories (the advice card shows five)
 ITEMS = 300  # knowledge items (it shows ten)
 VISIBILITY_WEIGHTS = {"network": 60, "public": 20, "organisation": 15, "private": 5}
@@ -625,7 +627,9 @@ def cell_counts() -> dict:
 def time_incremental(n: int, seed: int, submits: int) -> dict:
     """submit_report for new reports, a recount to check the cells it kept, then the corpus
     back as it was (the new reports removed, the replaced ones restored, a second recount)."""
+    from django.db import connection
     from django.db.models import Q
+    from django.test.utils import CaptureQueriesContext
 
     from wijkennis.accounts.models import User
     from wijkennis.knowledge.models import ExperienceReport, PatternCell
@@ -643,7 +647,9 @@ def time_incremental(n: int, seed: int, submits: int) -> dict:
     users = User.objects.in_bulk(reporter_ids)
     # What is reported follows the corpus: situation, thing tried and outcome of a random
     # existing report; the reporter is anyone (it may be their second report on it).
-    sample = ExperienceReport.objects.in_bulk(sorted(rng.sample(range(1, n + 1), submits)))
+    sample = ExperienceReport.objects.in_bulk(
+        sorted(rng.sample(range(1, n + 1), submits + COUNTED_SUBMITS))
+    )
     plan = [
         (rng.choice(reporter_ids), r.situation_id, r.tried_id, r.tried_text, r.outcome)
         for r in (sample[pk] for pk in sorted(sample))
@@ -668,18 +674,30 @@ def time_incremental(n: int, seed: int, submits: int) -> dict:
     }
     cells_before = PatternCell.objects.count()
 
-    print(f"  submit_report × {submits} …", file=sys.stderr)
-    timings = []
-    for reporter, situation_id, tried_id, tried_text, outcome in plan:
-        ms, _report = clock(
-            submit_report,
-            users[reporter],
-            situation=concepts[situation_id],
-            tried=concepts[tried_id] if tried_id else None,
-            tried_text=tried_text,
-            outcome=outcome,
-        )
-        timings.append(ms)
+    print(f"  submit_report × {submits} (+ {COUNTED_SUBMITS} counted) …", file=sys.stderr)
+    timings, counted = [], []
+    for index, (reporter, situation_id, tried_id, tried_text, outcome) in enumerate(plan):
+
+        def submit(item=(reporter, situation_id, tried_id, tried_text, outcome)):
+            return submit_report(
+                users[item[0]],
+                situation=concepts[item[1]],
+                tried=concepts[item[2]] if item[2] else None,
+                tried_text=item[3],
+                outcome=item[4],
+            )
+
+        if index < submits:
+            timings.append(clock(submit)[0])
+            continue
+        # Not timed: how many queries one submission runs, next to how many reports the person
+        # already has on that situation.
+        earlier = ExperienceReport.objects.filter(
+            reporter_id=reporter, situation_id=situation_id
+        ).count()
+        with CaptureQueriesContext(connection) as captured:
+            submit()
+        counted.append((len(captured.captured_queries), earlier))
     replaced = len(replaceable) - ExperienceReport.objects.filter(pk__in=replaceable).count()
     cells_after_submits = PatternCell.objects.count()
 
@@ -703,6 +721,8 @@ def time_incremental(n: int, seed: int, submits: int) -> dict:
     return {
         "submit_report_ms": summary(timings),
         "submits": submits,
+        # (queries, the reporter's earlier reports on that situation) per counted submission
+        "queries_per_submit": sorted(counted),
         "replaced_earlier_report": replaced,
         "new_cells": cells_after_submits - cells_before,
         "incremental_cells_match_recount": consistent,
@@ -1043,6 +1063,8 @@ def print_report(result: dict) -> None:
     print()
     print(f"== {result['backend']}, N = {n:,} reports, {result['database']}, {result['date']}")
     print(f"   code: {result['code']}" + (f", run: {result['label']}" if result["label"] else ""))
+    load = result["load_average"]
+    print(f"   load average (1/5/15 min) before: {load['before']}, after: {load['after']}")
     print(
         f"   machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; Python {m['python']}, "
         f"Django {m['django']}, SQLite {m['sqlite']}, PostgreSQL {m['postgresql']}"
@@ -1083,6 +1105,15 @@ def print_report(result: dict) -> None:
         f"replaced an earlier report, {inc['new_cells']} new cells; cells match a recount: "
         f"{'yes' if inc['incremental_cells_match_recount'] else 'NO'}"
     )
+    counted = inc["queries_per_submit"]
+    if counted:
+        queries = [q for q, _earlier in counted]
+        print(
+            f"   queries per submit_report ({len(counted)} counted): min {min(queries)}, median "
+            f"{statistics.median(queries):g}, max {max(queries)}; the reporter's earlier reports "
+            f"on the situation: median {statistics.median(e for _q, e in counted):g}, at the "
+            f"max {max(counted)[1]}"
+        )
     target = "target p95 <= 50 ms" + ("" if n == TARGET_N else f" (set for N = {TARGET_N:,})")
     print(
         f"\n   serving, {result['repeat']} runs after one warm-up, ms          {target}\n"
@@ -1129,6 +1160,7 @@ def run_backend(args: argparse.Namespace, backend: str) -> dict:
     if args.build_only:
         print(f"Corpus ready: {json.dumps(record)}", file=sys.stderr)
         return {"backend": backend, "n": args.n, "build": record}
+    load_before = [round(x, 2) for x in os.getloadavg()]
     incremental = time_incremental(args.n, args.seed, args.submits)
     print("  refresh_patterns, step by step (rolled back) …", file=sys.stderr)
     steps = refresh_steps()
@@ -1142,6 +1174,8 @@ def run_backend(args: argparse.Namespace, backend: str) -> dict:
         "code": code_version(),
         "date": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
         "machine": machine(),
+        # Other work on the machine makes figures noisy: the 1/5/15-minute load averages.
+        "load_average": {"before": load_before, "after": [round(x, 2) for x in os.getloadavg()]},
         "database": database_version(),
         "cached": cached,
         "build": {k: v for k, v in record.items() if k not in ("n", "seed", "format", "backend")},

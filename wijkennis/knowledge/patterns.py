@@ -12,6 +12,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wijkennis.vocabulary.models import Concept
+
 from .models import PatternCell
 
 Z_95 = 1.959963984540054
@@ -64,21 +66,46 @@ class Pattern:
         }
 
 
-def _label(cell: PatternCell) -> str:
-    return cell.tried.pref_label if cell.tried_id else cell.tried_text
+@dataclass
+class _Cell:
+    kind: str
+    helped: int
+    no_difference: int
+    worse: int
+
+    @property
+    def total(self) -> int:
+        return self.helped + self.no_difference + self.worse
 
 
 def patterns_for(situation, organisation_kind: str | None = None) -> list[Pattern]:
     """The patterns of one situation that may be shown, most reported first."""
     minimum = settings.WIJKENNIS_MIN_GROUP
-    cells: dict[str, list[PatternCell]] = {}
-    for cell in PatternCell.objects.filter(situation=situation).select_related(
-        "tried", "situation"
-    ):
-        cells.setdefault(cell.tried_key, []).append(cell)
+    # Plain rows, not model objects: a common situation has hundreds of cells (bench/patterns.py).
+    rows = PatternCell.objects.filter(situation=situation).values_list(
+        "tried_key",
+        "tried_id",
+        "tried_text",
+        "organisation_kind",
+        "helped",
+        "no_difference",
+        "worse",
+    )
+    cells: dict[str, list[_Cell]] = {}
+    labels: dict[str, tuple[int | None, str]] = {}
+    for key, tried_id, tried_text, kind, *counts in rows:
+        cells.setdefault(key, []).append(_Cell(kind, *counts))
+        labels[key] = (tried_id, tried_text)
+    names = dict(
+        Concept.objects.filter(id__in={i for i, _t in labels.values() if i}).values_list(
+            "id", "pref_label"
+        )
+    )
     shown = []
-    for group in cells.values():
-        whole = _sum(group)
+    for key, group in cells.items():
+        tried_id, tried_text = labels[key]
+        label = names.get(tried_id, tried_text) if tried_id else tried_text
+        whole = _sum(label, situation.pref_label, group)
         if whole.total < minimum:
             continue
         if organisation_kind is None:
@@ -86,24 +113,38 @@ def patterns_for(situation, organisation_kind: str | None = None) -> list[Patter
             continue
         # Filtering is allowed only where every kind of organisation is absent or a full group:
         # then any difference between views is a union of full groups.
-        if any(0 < _sum([cell]).total < minimum for cell in group):
+        if any(0 < cell.total < minimum for cell in group):
             continue
-        part = [cell for cell in group if cell.organisation_kind == organisation_kind]
-        if part and _sum(part).total:
-            shown.append(_sum(part))
+        part = [cell for cell in group if cell.kind == organisation_kind]
+        if part:
+            shown.append(_sum(label, situation.pref_label, part))
     return sorted(shown, key=lambda p: (-p.total, p.tried))
 
 
-def _sum(cells: list[PatternCell]) -> Pattern:
-    pattern = Pattern(_label(cells[0]), 0, 0, 0, situation=cells[0].situation.pref_label)
-    for cell in cells:
-        pattern.helped += cell.helped
-        pattern.no_difference += cell.no_difference
-        pattern.worse += cell.worse
-    return pattern
+def _sum(label: str, situation: str, cells: list[_Cell]) -> Pattern:
+    return Pattern(
+        label,
+        sum(cell.helped for cell in cells),
+        sum(cell.no_difference for cell in cells),
+        sum(cell.worse for cell in cells),
+        situation=situation,
+    )
 
 
 def hidden_note() -> str:
     return _("Groups of fewer than %(number)s people are not shown, to protect privacy.") % {
         "number": settings.WIJKENNIS_MIN_GROUP
+    }
+
+
+SHOWN = 10
+
+
+def patterns_context(situation, kind: str | None = None, show_all: bool = False) -> dict:
+    """Template context for knowledge/_patterns.html: the most reported patterns, or all."""
+    patterns = patterns_for(situation, kind)
+    return {
+        "patterns": patterns if show_all else patterns[:SHOWN],
+        "pattern_count": len(patterns),
+        "hidden_note": hidden_note(),
     }

@@ -243,17 +243,17 @@ def submit_report(
         errors["outcome"] = _("Choose how it went.")
     if errors:
         raise ValidationError(errors)
-    key = tried_key(tried, tried_text)
-    earlier = next(
-        (
-            r
-            for r in ExperienceReport.objects.select_for_update().filter(
-                reporter=user, situation=situation
-            )
-            if tried_key(r.tried, r.tried_text) == key
-        ),
-        None,
+    earlier_reports = ExperienceReport.objects.select_for_update().filter(
+        reporter=user, situation=situation
     )
+    if tried is not None:
+        earlier_reports = earlier_reports.filter(tried=tried)
+    else:  # free text counts as the same thing when its folded words are the same
+        key = tried_key(None, tried_text)
+        earlier_reports = [
+            r for r in earlier_reports.filter(tried=None) if tried_key(None, r.tried_text) == key
+        ]
+    earlier = next(iter(earlier_reports), None)
     if earlier is not None:
         PatternCell.objects.filter(pk=_cell(earlier).pk).update(
             **{OUTCOME_FIELDS[earlier.outcome]: F(OUTCOME_FIELDS[earlier.outcome]) - 1}

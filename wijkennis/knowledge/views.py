@@ -3,7 +3,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,9 +17,16 @@ from wijkennis.vocabulary.models import Concept
 from . import research as research_exports
 from . import services
 from .forms import ItemForm, RecognitionForm, ReportForm, RevisionForm
-from .models import ExperienceReport, ItemStatus, KnowledgeItem
-from .patterns import hidden_note, patterns_for
+from .models import ExperienceReport, ItemStatus, KnowledgeItem, KnowledgeVersion
+from .patterns import patterns_context
 from .qdpx import build_qdpx
+
+# Established knowledge first, then what is in review, then proposals.
+STATUS_ORDER = Case(
+    When(status=ItemStatus.VASTGESTELD, then=0),
+    When(status=ItemStatus.IN_REVIEW, then=1),
+    default=2,
+)
 
 
 def _item(request, item_pk) -> KnowledgeItem:
@@ -230,34 +237,40 @@ def advice_card(request, slug):
                 "current__recognitions", filter=Q(current__recognitions__recognises=True)
             )
         )
-        .order_by("-status", "-recognised")
+        .order_by(STATUS_ORDER, "-recognised")
     )
-    stories = (
-        Story.objects.visible_to(request.user)
-        .filter(concepts=situation)
-        .annotate(
-            recognised=Count(
-                "knowledge_versions__recognitions",
-                filter=Q(knowledge_versions__recognitions__recognises=True),
-            )
-        )
-        .select_related("published_version")
-        .order_by("-recognised", "-published_at")
-    )
+    items = list(items[:10])
     return render(
         request,
         "knowledge/advice.html",
         {
             "situation": situation,
-            "items": items[:10],
-            "patterns": patterns_for(situation, kind),
+            "items": items,
+            **patterns_context(situation, kind, show_all=bool(request.GET.get("alle"))),
             "kind": kind,
             "kinds": OrganisationKind.choices,
-            "hidden_note": hidden_note(),
-            "stories": stories[:5],
+            "stories": _advice_stories(request.user, situation, items),
             "can_contribute": services.can_contribute(request.user),
         },
     )
+
+
+def _advice_stories(user, situation, items, count=5) -> list[Story]:
+    """The stories behind the most recognised items first, then the newest about the situation.
+    (Counting recognitions over every story of a common situation cost 20–70 ms.)"""
+    recognised = {item.current_id: item.recognised for item in items}
+    links = KnowledgeVersion.stories.through.objects.filter(knowledgeversion_id__in=recognised)
+    rank: dict[int, int] = {}
+    for story_id, version_id in links.values_list("story_id", "knowledgeversion_id"):
+        rank[story_id] = max(rank.get(story_id, 0), recognised[version_id])
+    readable = Story.objects.visible_to(user).select_related("published_version")
+    chosen = sorted(readable.filter(pk__in=rank), key=lambda s: -rank[s.pk])[:count]
+    newest = (
+        readable.filter(concepts=situation)
+        .exclude(pk__in=[s.pk for s in chosen])
+        .order_by("-published_at")
+    )
+    return chosen + list(newest[: count - len(chosen)])
 
 
 @login_required

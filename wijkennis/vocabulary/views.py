@@ -81,7 +81,7 @@ def scheme_tree(request, scheme):
 
 def concept_detail(request, slug):
     from wijkennis.knowledge.models import KnowledgeItem
-    from wijkennis.knowledge.patterns import hidden_note, patterns_for
+    from wijkennis.knowledge.patterns import patterns_context
 
     concept = get_object_or_404(
         Concept.objects.select_related("broader").prefetch_related(
@@ -111,12 +111,11 @@ def concept_detail(request, slug):
             if request.user.is_authenticated
             else [],
             "can_propose": services.can_propose(request.user),
-            "patterns": patterns_for(concept),
+            **patterns_context(concept, show_all=bool(request.GET.get("alle"))),
             "knowledge": KnowledgeItem.objects.visible_to(request.user)
             .filter(current__situations=concept)
             .select_related("current")[:10],
             "situation": concept,
-            "hidden_note": hidden_note(),
         },
     )
 

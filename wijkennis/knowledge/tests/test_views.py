@@ -99,3 +99,24 @@ def test_the_concept_page_lists_the_wij_kennis_about_it(client, people):
     assert "Samen openen" in client.get("/taal/begrip/post/").content.decode()
     client.logout()
     assert "Samen openen" not in client.get("/taal/begrip/post/").content.decode()
+
+
+def test_the_card_shows_the_ten_most_reported_patterns_and_all_on_request(client, people):
+    from wijkennis.knowledge import patterns
+
+    situation = ConceptFactory(slug="post", pref_label="Ongeopende post", scheme="sleutelsituatie")
+    organisation = OrganisationFactory()
+    reporters = [
+        MembershipFactory(organisation=organisation, role=Role.ERVARINGSWERKER).user
+        for _ in range(5)
+    ]
+    for number in range(patterns.SHOWN + 2):
+        for reporter in reporters:
+            services.submit_report(
+                reporter, situation=situation, tried_text=f"aanpak {number}", outcome="hielp"
+            )
+    client.force_login(people.anouk)
+    card = client.get("/wij-kennis/situatie/post/")
+    assert len(card.context["patterns"]) == patterns.SHOWN and card.context["pattern_count"] == 12
+    assert "De 10 meest gemelde van 12" in card.content.decode()
+    assert len(client.get("/wij-kennis/situatie/post/", {"alle": "1"}).context["patterns"]) == 12
