@@ -265,12 +265,21 @@ def _advice_stories(user, situation, items, count=5) -> list[Story]:
         rank[story_id] = max(rank.get(story_id, 0), recognised[version_id])
     readable = Story.objects.visible_to(user).select_related("published_version")
     chosen = sorted(readable.filter(pk__in=rank), key=lambda s: -rank[s.pk])[:count]
-    newest = (
-        readable.filter(concepts=situation)
-        .exclude(pk__in=[s.pk for s in chosen])
-        .order_by("-published_at")
+    need = count - len(chosen)
+    if need <= 0:
+        return chosen
+    # Newest first among the latest 200 stories about the situation (an index on the link
+    # table gives those at once); only when the reader may see too few of them, all of them.
+    latest = list(
+        Story.concepts.through.objects.filter(concept=situation)
+        .order_by("-story_id")
+        .values_list("story_id", flat=True)[:200]
     )
-    return chosen + list(newest[: count - len(chosen)])
+    others = readable.exclude(pk__in=[s.pk for s in chosen]).order_by("-published_at")
+    newest = list(others.filter(pk__in=latest)[:need])
+    if len(newest) < need and len(latest) == 200:
+        newest = list(others.filter(concepts=situation)[:need])
+    return chosen + newest
 
 
 @login_required

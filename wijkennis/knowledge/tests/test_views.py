@@ -120,3 +120,36 @@ def test_the_card_shows_the_ten_most_reported_patterns_and_all_on_request(client
     assert len(card.context["patterns"]) == patterns.SHOWN and card.context["pattern_count"] == 12
     assert "De 10 meest gemelde van 12" in card.content.decode()
     assert len(client.get("/wij-kennis/situatie/post/", {"alle": "1"}).context["patterns"]) == 12
+
+
+def test_the_card_shows_evidence_stories_first_then_the_newest_readable_ones(client, people):
+    from tests.factories import StoryFactory
+    from wijkennis.stories.models import Visibility
+
+    situation = ConceptFactory(slug="post", pref_label="Ongeopende post", scheme="sleutelsituatie")
+
+    def story(title, visibility=Visibility.NETWORK):
+        made = StoryFactory(
+            author=people.bram,
+            organisation=people.org_b,
+            published=True,
+            visibility=visibility,
+            title=title,
+        )
+        made.concepts.set([situation])
+        return made
+
+    evidence = story("Bewijs")
+    for number in range(5):
+        story(f"Nieuw {number}")
+    story("Geheim", visibility=Visibility.ORGANISATION)  # newest, but not for Anouk
+    item = services.propose_item(
+        people.anouk, situations=[situation], stories=[evidence], title="Samen", insight="Zo."
+    )
+    services.recognise(people.bram, item, True)
+    client.force_login(people.anouk)
+    titles = [
+        s.published_version.title
+        for s in client.get("/wij-kennis/situatie/post/").context["stories"]
+    ]
+    assert titles == ["Bewijs", "Nieuw 4", "Nieuw 3", "Nieuw 2", "Nieuw 1"]
