@@ -826,8 +826,9 @@ def time_serving(repeat: int) -> dict:
 
     from wijkennis.accounts.models import User
     from wijkennis.knowledge import services
+    from wijkennis.knowledge import views as knowledge_views
     from wijkennis.knowledge.models import ExperienceReport, KnowledgeItem, PatternCell
-    from wijkennis.knowledge.patterns import hidden_note, patterns_for
+    from wijkennis.knowledge.patterns import patterns_context, patterns_for
     from wijkennis.organisations.models import OrganisationKind
     from wijkennis.stories.models import Story
     from wijkennis.vocabulary.models import Concept
@@ -876,6 +877,7 @@ def time_serving(repeat: int) -> dict:
         queries = [(float(q["time"]) * 1000, q["sql"]) for q in captured.captured_queries]
         slowest = max(queries)
         situation = case["situation"]
+        # The view's own parts (knowledge.views), so this stays in step with the page.
         items = (
             KnowledgeItem.objects.visible_to(reader)
             .filter(current__situations=situation)
@@ -885,32 +887,25 @@ def time_serving(repeat: int) -> dict:
                     "current__recognitions", filter=Q(current__recognitions__recognises=True)
                 )
             )
-            .order_by("-status", "-recognised")
+            .order_by(knowledge_views.STATUS_ORDER, "-recognised")
         )
-        stories = (
-            Story.objects.visible_to(reader)
-            .filter(concepts=situation)
-            .annotate(
-                recognised=Count(
-                    "knowledge_versions__recognitions",
-                    filter=Q(knowledge_versions__recognitions__recognises=True),
-                )
-            )
-            .select_related("published_version")
-            .order_by("-recognised", "-published_at")
-        )
+        item_list = list(items[:10])
         request = RequestFactory().get(f"/wij-kennis/situatie/{case['slug']}/")
         request.user = reader
 
-        def render(situation=situation, case=case, items=items, stories=stories, request=request):
+        def advice_stories(situation=situation, item_list=item_list):
+            return knowledge_views._advice_stories(reader, situation, item_list)
+
+        def render(
+            situation=situation, case=case, request=request, stories=advice_stories, items=item_list
+        ):
             context = {
                 "situation": situation,
-                "items": list(items[:10]),
-                "patterns": patterns_for(situation, case["kind"]),
+                "items": items,
+                **patterns_context(situation, case["kind"]),
                 "kind": case["kind"],
                 "kinds": OrganisationKind.choices,
-                "hidden_note": hidden_note(),
-                "stories": list(stories[:5]),
+                "stories": stories(),
                 "can_contribute": services.can_contribute(reader),
             }
             started = time.perf_counter()
@@ -922,7 +917,7 @@ def time_serving(repeat: int) -> dict:
             "patterns_for": median_ms(lambda s=situation, k=case["kind"]: patterns_for(s, k)),
             "(of which its SQL, rows fetched)": median_ms(lambda s=situation: fetch_cells(s)),
             "items (10)": median_ms(lambda items=items: list(items[:10])),
-            "stories (5)": median_ms(lambda stories=stories: list(stories[:5])),
+            "stories (5)": median_ms(advice_stories),
             "can_contribute": median_ms(lambda: services.can_contribute(reader)),
             "template": statistics.median(render() for _ in range(5)),
         }
@@ -952,7 +947,11 @@ def time_serving(repeat: int) -> dict:
             )
             case["plans"] = {
                 "pattern cells": explain(cell_qs),
-                "stories (5)": explain(stories[:5]),
+                "newest stories of the situation": explain(
+                    Story.concepts.through.objects.filter(concept=situation)
+                    .order_by("-story_id")
+                    .values_list("story_id", flat=True)[:200]
+                ),
                 # submit_report: a person's earlier reports on the situation (FOR UPDATE left
                 # out: EXPLAIN runs outside a transaction here).
                 "submit_report, earlier reports": explain(
