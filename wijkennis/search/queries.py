@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, Max, OuterRef, Q
 
 from wijkennis.knowledge.models import KnowledgeItem
-from wijkennis.stories.models import Story
+from wijkennis.stories.models import TEXT_FIELDS, Story
 from wijkennis.vocabulary.models import Concept, Scheme
 
 from . import highlight, text
@@ -15,8 +15,8 @@ from .backends import get_backend
 from .expansion import ExpandedQuery, expand, vocabulary_words
 from .models import SearchEntry
 
-ORIGINAL_FIELDS = ("original_title", "original_body", "original_what_helped")
-ORIGINAL_FIELDS += ("original_what_did_not_help",)
+# Originals are never shown in search results: they are not even loaded.
+ORIGINAL_FIELDS = tuple(f"published_version__original_{field}" for field in TEXT_FIELDS)
 FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, Scheme.SECTOR)
 
 # Bounded work per query. Both SQL engines score every match, about 1 µs each, so a common word
@@ -161,8 +161,7 @@ def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> 
         story_entries[story.pk]: story
         for story in Story.objects.filter(pk__in=story_entries)
         .select_related("published_version", "organisation")
-        # Originals are never shown in search: do not even load them (smaller rows, too).
-        .defer(*(f"published_version__{field}" for field in ORIGINAL_FIELDS))
+        .defer(*ORIGINAL_FIELDS)
     }
     items = {
         item_entries[item.pk]: item

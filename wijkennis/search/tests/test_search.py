@@ -272,3 +272,9 @@ def test_knowledge_ranks_above_stories_for_the_same_match(people, vocabulary):
         insight="Samen de brieven openen.",
     )
     assert search_stories("schoenendoos", people.bram, include_knowledge=True).total == 1
+
+
+def test_hits_never_load_the_original_text(people, vocabulary):
+    publish(people, "Schulden en nog eens schulden.")
+    version = search_stories("schulden", people.bram).hits[0].story.published_version
+    assert {"original_title", "original_body"} <= version.get_deferred_fields()
