@@ -1,13 +1,13 @@
 """What a plan shows and exports: the planned-vs-actual timeline (chart geometry and the table
 with the same numbers) and the CSV and JSON exports."""
 
-import csv
 import datetime
-import io
 import json
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+
+from wijkennis.core.exports import csv_text
 
 from .checks import checks
 from .models import DeploymentPlan, HeadcountRecord, PhaseKind
@@ -152,25 +152,14 @@ def phase_row(phase) -> dict:
     }
 
 
-def _cell(value):
-    """Spreadsheets run cells that start with = + - @ as formulas; quote those texts."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value
-
-
 def as_csv(plan: DeploymentPlan) -> str:
     """One row per phase, with the organisation and plan in the first columns."""
-    out = io.StringIO()
-    rows = [
-        {"organisation": plan.organisation.name, "plan": plan.title, **phase_row(phase)}
-        for phase in ordered_phases(plan)
-    ]
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
-    return out.getvalue()
+    return csv_text(
+        [
+            {"organisation": plan.organisation.name, "plan": plan.title, **phase_row(phase)}
+            for phase in ordered_phases(plan)
+        ]
+    )
 
 
 def as_json(plan: DeploymentPlan) -> str:

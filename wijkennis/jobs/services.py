@@ -1,8 +1,6 @@
 """Writes and checks of job descriptions: templates, create and change (with a version), the
 parity check against the comparable regular function, and the exports."""
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wijkennis.core.exports import csv_text
 from wijkennis.core.models import record_event
 from wijkennis.organisations.models import (
     KWARTIER_ROLES,
@@ -301,8 +300,4 @@ def export_csv(job: JobDescription) -> str:
     data = as_dict(job)
     data["updated_at"] = job.updated_at.isoformat()
     data["parity"] = " | ".join(d.message for d in parity(job))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(data))
-    writer.writeheader()
-    writer.writerow(data)
-    return out.getvalue()
+    return csv_text([data])

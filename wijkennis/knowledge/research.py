@@ -5,12 +5,11 @@ version and kind of organisation; report aggregates come from `patterns.patterns
 export can never show what the pages hide.
 """
 
-import csv
-import io
 import json
 
 from django.conf import settings
 
+from wijkennis.core.exports import csv_text
 from wijkennis.organisations.models import OrganisationKind, Role, has_role
 from wijkennis.vocabulary.models import Concept
 
@@ -106,12 +105,7 @@ def rows_for(dataset: str, user) -> list[dict]:
 
 
 def as_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return out.getvalue()
+    return csv_text(rows)
 
 
 def as_json(rows: list[dict]) -> str:

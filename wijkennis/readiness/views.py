@@ -1,5 +1,3 @@
-import csv
-import io
 import json
 
 from django.contrib import messages
@@ -10,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkennis.core.exports import csv_text
 from wijkennis.core.pdf import render_pdf
 
 from . import scoring, services
@@ -144,11 +143,7 @@ def round_export(request, round_pk, extension):
     if extension == "json":
         body, content_type = json.dumps(rows, ensure_ascii=False, indent=1), "application/json"
     elif extension == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-        body, content_type = out.getvalue(), "text/csv"
+        body, content_type = csv_text(rows), "text/csv"
     else:
         raise Http404
     response = HttpResponse(body, content_type=content_type)
