@@ -7,6 +7,8 @@ funds A, the other's does not. The beheerder is staff. The object under test is 
 shared with her organisation.
 """
 
+from functools import cache
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -16,6 +18,7 @@ from wijkennis.jobs.tests.factories import JobDescriptionFactory
 from wijkennis.knowledge import services as knowledge_services
 from wijkennis.readiness.models import ScanRound
 from wijkennis.stories.models import DeidentificationSpan, Visibility
+from wijkennis.trajectories.tests.helpers import trajectory_for, with_creditors
 from wijkennis.vocabulary.models import Concept, Proposal
 
 from .factories import ConceptFactory, StoryFactory
@@ -58,6 +61,9 @@ ORG_A_SCAN = only(ORG_A_READERS, denied=404)
 # Inzetplan and functieomschrijving: coordinators (and managers) of the organisation only.
 KWARTIERMAKERS = {"coordinator", "coordinator_b"}
 ORG_A_KWARTIER = only({"coordinator"}, denied=404)
+# Client trajectories: ervaringswerkers and coordinators of the organisation; never others.
+TRAJECTORY_ROLES = WRITERS
+ORG_A_TRAJECTORY = only({"anouk", "coordinator"}, denied=404)
 NOT_NETWORK_404 = {
     "policy_officer": 404,
     "policy_officer_other": 404,
@@ -137,6 +143,17 @@ RULES = {
     "jobs:edit": ("get", ORG_A_KWARTIER),
     "jobs:pdf": ("get", ORG_A_KWARTIER),
     "jobs:export": ("get", ORG_A_KWARTIER),
+    "trajectories:list": ("get", only(TRAJECTORY_ROLES)),
+    "trajectories:create": ("get", only(TRAJECTORY_ROLES)),
+    "trajectories:types": ("get", only(TRAJECTORY_ROLES)),
+    "trajectories:type_create": ("get", only(KWARTIERMAKERS)),
+    "trajectories:detail": ("get", ORG_A_TRAJECTORY),
+    "trajectories:steps": ("get", ORG_A_TRAJECTORY),
+    "trajectories:schoenendoos": ("get", ORG_A_TRAJECTORY),
+    "trajectories:schoenendoos_pdf": ("get", ORG_A_TRAJECTORY),
+    "trajectories:creditor_add": ("get", ORG_A_TRAJECTORY),
+    "trajectories:creditor_edit": ("get", ORG_A_TRAJECTORY),
+    "trajectories:creditor_delete": ("get", ORG_A_TRAJECTORY),
     "vocabulary:index": ("get", everyone()),
     "vocabulary:scheme": ("get", everyone()),
     "vocabulary:concept": ("get", everyone()),
@@ -186,6 +203,9 @@ ROUTES = sorted(
 
 
 def url_kwargs(groups, story, span, proposal, item, scan_round, people):
+    """The URL's arguments; objects only some routes need are made only for those."""
+    anouk = people.anouk
+    trajectory = cache(lambda: with_creditors(anouk, trajectory_for(anouk, people.org_a)))
     wanted = set(groups)
     values = {
         "format": "json",
@@ -202,12 +222,14 @@ def url_kwargs(groups, story, span, proposal, item, scan_round, people):
         "dataset": "patterns",
         "extension": "csv",
         "round_pk": scan_round.pk,
-        "job_pk": JobDescriptionFactory(organisation=people.org_a).pk,
-        "plan_pk": save_plan(people.coordinator, people.org_a, **good_plan()).pk,
+        "job_pk": lambda: JobDescriptionFactory(organisation=people.org_a).pk,
+        "plan_pk": lambda: save_plan(people.coordinator, people.org_a, **good_plan()).pk,
+        "trajectory_pk": lambda: trajectory().pk,
+        "creditor_pk": lambda: trajectory().creditors.first().pk,
     }
     if not wanted <= set(values):
         return None
-    return {key: values[key] for key in wanted}
+    return {key: values[key]() if callable(values[key]) else values[key] for key in wanted}
 
 
 ADMIN_SAMPLE = {

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wijkennis.readiness",
     "wijkennis.deployment",
     "wijkennis.jobs",
+    "wijkennis.trajectories",
     "wijkennis.demo",
     "wijkennis.api",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("kwartiermaken/", include("wijkennis.readiness.urls")),
     path("kwartiermaken/inzetplan/", include("wijkennis.deployment.urls")),
     path("kwartiermaken/functie/", include("wijkennis.jobs.urls")),
+    path("trajecten/", include("wijkennis.trajectories.urls")),
     path("api/", include("wijkennis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -71,36 +71,89 @@ def record_change(concept: Concept, user, summary: str, proposal=None) -> Concep
 
 @transaction.atomic
 def save_concept_data(entries: list[dict], summary: str, user=None) -> list[Concept]:
-    """Create or update concepts from dicts shaped like `snapshot` (seed file, SKOS import)."""
-    concepts = {}
+    """Create or update concepts from dicts shaped like `snapshot` (seed file, SKOS import).
+
+    Bulk reads and writes: loading the seed file runs on every `make start` and in many tests.
+    """
+    existing = {c.slug: c for c in Concept.objects.filter(slug__in=[e["slug"] for e in entries])}
+    concepts: dict[str, Concept] = {}
     for entry in entries:
-        concept, _created = Concept.objects.update_or_create(
-            slug=entry["slug"],
-            defaults={
-                "scheme": entry["scheme"],
-                "pref_label": entry["pref_label"],
-                "definition": entry.get("definition", ""),
-                "source": entry.get("source", ""),
-                "status": entry.get("status") or "actief",
-            },
-        )
+        concept = existing.get(entry["slug"]) or Concept(slug=entry["slug"])
+        concept.scheme, concept.pref_label = entry["scheme"], entry["pref_label"]
+        concept.definition, concept.source = entry.get("definition", ""), entry.get("source", "")
+        concept.status = entry.get("status") or "actief"
         concepts[concept.slug] = concept
-        for alt in entry.get("alt_labels", []):
-            AltLabel.objects.update_or_create(
-                concept=concept, label=alt["label"], defaults={"kind": alt["kind"]}
-            )
-        for match in entry.get("matches", []):
-            ExternalMatch.objects.update_or_create(
-                concept=concept, uri=match["uri"], defaults={"kind": match["kind"]}
-            )
+    Concept.objects.bulk_update([c for c in concepts.values() if c.pk], CONCEPT_FIELDS)
+    Concept.objects.bulk_create([c for c in concepts.values() if not c.pk])
+    concepts = {c.slug: c for c in Concept.objects.filter(slug__in=concepts)}
+    by_slug = {c.slug: c for c in Concept.objects.all()}
+    labels = {
+        (a.concept_id, a.label): a for a in AltLabel.objects.filter(concept__in=concepts.values())
+    }
+    matches = {
+        (m.concept_id, m.uri): m
+        for m in ExternalMatch.objects.filter(concept__in=concepts.values())
+    }
+    new_labels, changed_labels, new_matches, changed_matches, related = [], [], [], [], []
     for entry in entries:
         concept = concepts[entry["slug"]]
-        concept.broader = Concept.objects.filter(slug=entry.get("broader") or "").first()
-        concept.save(update_fields=["broader"])
-        concept.related.add(*Concept.objects.filter(slug__in=entry.get("related", [])))
-    for concept in concepts.values():
-        record_change(concept, user, summary)
+        for alt in entry.get("alt_labels", []):
+            found = labels.get((concept.pk, alt["label"]))
+            if found is None:
+                new_labels.append(AltLabel(concept=concept, label=alt["label"], kind=alt["kind"]))
+            elif found.kind != alt["kind"]:
+                found.kind = alt["kind"]
+                changed_labels.append(found)
+        for match in entry.get("matches", []):
+            found = matches.get((concept.pk, match["uri"]))
+            if found is None:
+                new_matches.append(
+                    ExternalMatch(concept=concept, uri=match["uri"], kind=match["kind"])
+                )
+            elif found.kind != match["kind"]:
+                found.kind = match["kind"]
+                changed_matches.append(found)
+        concept.broader = by_slug.get(entry.get("broader") or "")
+        related += [
+            (concept, by_slug[slug]) for slug in entry.get("related", []) if slug in by_slug
+        ]
+    AltLabel.objects.bulk_create(new_labels)
+    AltLabel.objects.bulk_update(changed_labels, ["kind"])
+    ExternalMatch.objects.bulk_create(new_matches)
+    ExternalMatch.objects.bulk_update(changed_matches, ["kind"])
+    Concept.objects.bulk_update(concepts.values(), ["broader"])
+    links = Concept.related.through
+    have = set(links.objects.values_list("from_concept_id", "to_concept_id"))
+    # The relation is symmetrical: store both directions, as `related.add` would.
+    wanted = {(a.pk, b.pk) for a, b in related} | {(b.pk, a.pk) for a, b in related}
+    links.objects.bulk_create(
+        [links(from_concept_id=a, to_concept_id=b) for a, b in sorted(wanted - have)]
+    )
+    _record_changes(list(concepts.values()), user, summary)
     return list(concepts.values())
+
+
+CONCEPT_FIELDS = ["scheme", "pref_label", "definition", "source", "status"]
+
+
+def _record_changes(concepts: list[Concept], user, summary: str) -> None:
+    """`record_change` for many concepts at once."""
+    fresh = (
+        Concept.objects.filter(pk__in=[c.pk for c in concepts])
+        .select_related("broader")
+        .prefetch_related("related", "alt_labels", "matches")
+    )
+    last = {}
+    for change in ConceptChange.objects.filter(concept__in=concepts).order_by("changed_at", "id"):
+        last[change.concept_id] = change.snapshot
+    actor = user if user is not None and user.is_authenticated else None
+    ConceptChange.objects.bulk_create(
+        [
+            ConceptChange(concept=c, changed_by=actor, summary=summary[:300], snapshot=state)
+            for c in fresh
+            if last.get(c.pk) != (state := snapshot(c))
+        ]
+    )
 
 
 def load_seed_vocabulary(path: Path = SEED_FILE) -> int:
