@@ -36,7 +36,6 @@ import itertools
 import json
 import math
 import os
-import platform
 import random
 import statistics
 import subprocess
@@ -45,6 +44,9 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import benchlib
+from benchlib import code_version, database_version, mib, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
@@ -574,21 +576,6 @@ def sizes(backend: str, n: int) -> dict:
 # Timing
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
-
-
-def summary(values: list[float]) -> dict:
-    return {
-        "p50": round(percentile(values, 50), 2),
-        "p95": round(percentile(values, 95), 2),
-        "max": round(max(values), 2),
-        "mean": round(statistics.fmean(values), 2),
-        "samples": len(values),
-    }
-
-
 def clock(function, *args, **kwargs) -> tuple[float, object]:
     started = time.perf_counter()
     result = function(*args, **kwargs)
@@ -979,30 +966,10 @@ def time_serving(repeat: int) -> dict:
 
 
 def machine() -> dict:
-    import sqlite3
-
     import django
 
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    memory_kb = next(
-        int(line.split()[1])
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
-    return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "memory_gib": round(memory_kb / 1024 / 1024, 1),
-        "python": platform.python_version(),
+    return benchlib.machine() | {
         "django": django.get_version(),
-        "sqlite": sqlite3.sqlite_version,
         "postgresql": postgres_version(),
     }
 
@@ -1015,45 +982,6 @@ def postgres_version() -> str | None:
             return conn.execute("SHOW server_version").fetchone()[0]
     except Exception:  # noqa: BLE001 - no server: not part of this run
         return None
-
-
-def code_version() -> str:
-    """The commit of the code measured (with a note when wijkennis/knowledge has changes)."""
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "wijkennis/knowledge"],  # noqa: S607
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return f"not a git checkout ({ROOT})"
-    return commit + (" + local changes in wijkennis/knowledge" if dirty else "")
-
-
-def database_version() -> str:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-            version = "PostgreSQL " + cursor.fetchone()[0]
-            cursor.execute("SHOW shared_buffers")
-            return f"{version} (shared_buffers {cursor.fetchone()[0]})"
-        cursor.execute("SELECT sqlite_version()")
-        return "SQLite " + cursor.fetchone()[0]
-
-
-def mib(value: int) -> str:
-    return f"{value / 1024 / 1024:,.1f} MiB"
 
 
 def print_report(result: dict) -> None:
@@ -1170,7 +1098,7 @@ def run_backend(args: argparse.Namespace, backend: str) -> dict:
         "seed": args.seed,
         "repeat": args.repeat,
         "label": args.label,
-        "code": code_version(),
+        "code": code_version("wijkennis/knowledge"),
         "date": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
         "machine": machine(),
         # Other work on the machine makes figures noisy: the 1/5/15-minute load averages.

@@ -26,7 +26,6 @@ import argparse
 import json
 import math
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -36,6 +35,8 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from benchlib import code_version, database_version, machine, mib, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
@@ -544,20 +545,6 @@ def tantivy_expanded_text(terms) -> str:
 # Timing
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
-
-
-def summary(values: list[float]) -> dict:
-    return {
-        "p50": round(percentile(values, 50), 2),
-        "p95": round(percentile(values, 95), 2),
-        "max": round(max(values), 2),
-        "samples": len(values),
-    }
-
-
 class Timeout(Exception):
     """A call ran past --timeout-s and was cut off."""
 
@@ -823,70 +810,6 @@ PATH_NAMES = {
 }
 
 
-def machine() -> dict:
-    import sqlite3
-
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    memory_kb = next(
-        int(line.split()[1])
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
-    return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "memory_gib": round(memory_kb / 1024 / 1024, 1),
-        "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version,
-    }
-
-
-def code_version() -> str:
-    """The commit of the code measured (with a note when wijkennis/search has changes)."""
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "wijkennis/search"],  # noqa: S607
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return f"not a git checkout ({ROOT})"
-    return commit + (" + local changes in wijkennis/search" if dirty else "")
-
-
-def database_version() -> str:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-            version = "PostgreSQL " + cursor.fetchone()[0]
-            cursor.execute("SHOW shared_buffers")
-            return f"{version} (shared_buffers {cursor.fetchone()[0]})"
-        cursor.execute("SELECT sqlite_version()")
-        return "SQLite " + cursor.fetchone()[0]
-
-
-def mib(value: int) -> str:
-    return f"{value / 1024 / 1024:,.1f} MiB"
-
-
 def print_report(result: dict) -> None:
     backend, n = result["backend"], result["n"]
     build, sizes = result["build"], result["sizes"]
@@ -998,7 +921,7 @@ def run_backend(args: argparse.Namespace, backend: str) -> dict:
         "repeat": args.repeat,
         "timeout_s": args.timeout_s,
         "label": args.label,
-        "code": code_version(),
+        "code": code_version("wijkennis/search"),
         "date": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
         "machine": machine(),
         "database": database_version(),
