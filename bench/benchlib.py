@@ -5,6 +5,7 @@ import os
 import platform
 import statistics
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +81,32 @@ def database_version() -> str:
 
 def mib(value: int) -> str:
     return f"{value / 1024 / 1024:,.1f} MiB"
+
+
+BENCH_DIR = ROOT / "var" / "bench"
+
+
+def configure_django(database_url: str, **environment: str) -> None:
+    """Point Django at a benchmark's own database (created when missing), then set it up."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "wijkennis.config.settings"
+    os.environ["WIJKENNIS_DATA_DIR"] = str(BENCH_DIR)
+    os.environ["DJANGO_DEBUG"] = "0"  # as in production; no query log in memory
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ.update(environment)
+    os.environ["DATABASE_URL"] = database_url
+    if database_url.startswith("postgres"):
+        _ensure_pg_database(database_url)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def _ensure_pg_database(url: str) -> None:
+    import psycopg
+
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')

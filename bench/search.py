@@ -25,7 +25,6 @@ suggestion). Latencies are warm: each query runs once before it is measured.
 import argparse
 import json
 import math
-import os
 import random
 import shutil
 import statistics
@@ -36,10 +35,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from benchlib import code_version, database_version, machine, mib, summary
+import benchlib
+from benchlib import BENCH_DIR, code_version, database_version, machine, mib, summary
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
 PG_URL = "postgres://postgres@127.0.0.1:5432/wijkennis_bench"
 CORPUS_FORMAT = 1  # bump when the way the corpus is generated changes
 TARGET_P95_MS = 50.0
@@ -120,33 +119,11 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def configure(backend: str, n: int) -> None:
     """Point Django at the benchmark's own database, then set it up."""
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "wijkennis.config.settings"
-    os.environ["WIJKENNIS_DATA_DIR"] = str(BENCH_DIR)
-    os.environ["DJANGO_DEBUG"] = "0"  # no query log in memory
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    if backend == "sqlite":
-        os.environ["DATABASE_URL"] = f"sqlite:///{sqlite_path(n)}"
-    else:
-        os.environ["DATABASE_URL"] = PG_URL
-        ensure_pg_database()
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    benchlib.configure_django(PG_URL if backend == "postgres" else f"sqlite:///{sqlite_path(n)}")
 
 
 def sqlite_path(n: int) -> Path:
     return BENCH_DIR / f"search-{n}.sqlite3"
-
-
-def ensure_pg_database() -> None:
-    import psycopg
-
-    name = PG_URL.rsplit("/", 1)[1]
-    with psycopg.connect(PG_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def marker_path(backend: str, n: int) -> Path:
