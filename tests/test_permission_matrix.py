@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from wijkennis.deployment.services import save_plan
 from wijkennis.deployment.tests.helpers import good_plan
+from wijkennis.inbreng.tests.helpers import inbreng_for
 from wijkennis.jobs.tests.factories import JobDescriptionFactory
 from wijkennis.knowledge import services as knowledge_services
 from wijkennis.readiness.models import ScanRound
@@ -69,6 +70,18 @@ NOT_NETWORK_404 = {
     "policy_officer_other": 404,
 }  # vocabulary proposals: writers and the beheerder
 AUTHOR_ONLY = only({"anouk"}, denied=404)
+# Inbreng (see the rules): the receiving side is everyone at the municipality.
+INBRENG_ANSWERERS = {"policy_officer", "admin"}
+INBRENG_READERS = INBRENG_ANSWERERS | {"anouk", "coordinator"}
+INBRENG_ANSWER = {
+    **only(INBRENG_ANSWERERS, ok=400, denied=404),
+    "anouk": 403,
+    "coordinator": 403,
+}
+INBRENG_CONTRIBUTOR = {
+    **only({"anouk"}, ok=400, denied=404),
+    **dict.fromkeys(INBRENG_READERS - {"anouk"}, 403),
+}
 
 # url name → (method, expected per person)
 RULES = {
@@ -154,6 +167,32 @@ RULES = {
     "trajectories:creditor_add": ("get", ORG_A_TRAJECTORY),
     "trajectories:creditor_edit": ("get", ORG_A_TRAJECTORY),
     "trajectories:creditor_delete": ("get", ORG_A_TRAJECTORY),
+    # Dashboards (aggregates only): A's for its coordinator (and managers) and the beheerder;
+    # the municipality's (organisations it funds, added up) for its policy officer and the
+    # beheerder. Everyone else gets a 404; the list is a 403 for people without a dashboard.
+    "dashboards:index": (
+        "get",
+        only({"coordinator", "coordinator_b", "policy_officer", "policy_officer_other", "admin"}),
+    ),
+    "dashboards:organisation": ("get", only({"coordinator", "admin"}, denied=404)),
+    "dashboards:organisation_export": ("get", only({"coordinator", "admin"}, denied=404)),
+    "dashboards:municipality": ("get", only({"policy_officer", "admin"}, denied=404)),
+    "dashboards:municipality_export": ("get", only({"policy_officer", "admin"}, denied=404)),
+    # Inbreng: Anouk's inbreng to the municipality that funds A. She, her coordinator and the
+    # municipality's members (policy officer, beheerder) see it; only the municipality answers
+    # (an empty form: 400), only Anouk rates or reopens (not closed yet: 400).
+    "inbreng:list": ("get", signed_in()),
+    "inbreng:create": ("get", only(WRITERS)),
+    "inbreng:inbox": ("get", signed_in()),
+    "inbreng:notifications_read": ("post", signed_in(302)),
+    "inbreng:notification": ("get", only({"policy_officer"}, ok=302, denied=404)),
+    "inbreng:accountability": ("get", only(INBRENG_ANSWERERS, denied=404)),
+    "inbreng:detail": ("get", only(INBRENG_READERS, denied=404)),
+    "inbreng:answer": ("post", INBRENG_ANSWER),
+    "inbreng:milestone_add": ("post", INBRENG_ANSWER),
+    "inbreng:milestone_progress": ("post", INBRENG_ANSWER),
+    "inbreng:rate": ("post", INBRENG_CONTRIBUTOR),
+    "inbreng:reopen": ("post", INBRENG_CONTRIBUTOR),
     "vocabulary:index": ("get", everyone()),
     "vocabulary:scheme": ("get", everyone()),
     "vocabulary:concept": ("get", everyone()),
@@ -206,6 +245,7 @@ def url_kwargs(groups, story, span, proposal, item, scan_round, people):
     """The URL's arguments; objects only some routes need are made only for those."""
     anouk = people.anouk
     trajectory = cache(lambda: with_creditors(anouk, trajectory_for(anouk, people.org_a)))
+    contribution = cache(lambda: inbreng_for(people))
     wanted = set(groups)
     values = {
         "format": "json",
@@ -226,6 +266,14 @@ def url_kwargs(groups, story, span, proposal, item, scan_round, people):
         "plan_pk": lambda: save_plan(people.coordinator, people.org_a, **good_plan()).pk,
         "trajectory_pk": lambda: trajectory().pk,
         "creditor_pk": lambda: trajectory().creditors.first().pk,
+        "contribution_pk": lambda: contribution().pk,
+        "milestone_pk": lambda: (
+            contribution().milestones.create(title="Plan", due_on="2027-01-01").pk
+        ),
+        "notification_pk": lambda: contribution().notifications.get(user=people.policy_officer).pk,
+        "recipient_pk": people.municipality.pk,
+        "organisation_pk": people.org_a.pk,
+        "municipality_pk": people.municipality.pk,
     }
     if not wanted <= set(values):
         return None

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "wijkennis.deployment",
     "wijkennis.jobs",
     "wijkennis.trajectories",
+    "wijkennis.inbreng",
+    "wijkennis.dashboards",
     "wijkennis.demo",
     "wijkennis.api",
 ]
@@ -92,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "wijkennis.inbreng.context_processors.inbreng_unread",
             ],
         },
     },

@@ -13,6 +13,8 @@ urlpatterns = [
     path("kwartiermaken/inzetplan/", include("wijkennis.deployment.urls")),
     path("kwartiermaken/functie/", include("wijkennis.jobs.urls")),
     path("trajecten/", include("wijkennis.trajectories.urls")),
+    path("inbreng/", include("wijkennis.inbreng.urls")),
+    path("dashboard/", include("wijkennis.dashboards.urls")),
     path("api/", include("wijkennis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

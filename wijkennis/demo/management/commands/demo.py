@@ -8,6 +8,7 @@ from tqdm import tqdm
 
 from wijkennis.accounts.models import User
 from wijkennis.demo import extras
+from wijkennis.inbreng.demo import add_demo_inbreng
 from wijkennis.demo.content import (
     FICTIONAL_MUNICIPALITY,
     FICTIONAL_ORGANISATIONS,
@@ -62,6 +63,7 @@ class Command(BaseCommand):
             self._create_stories(writers, stories, rng)
             with transaction.atomic():
                 extras.create(rng, DEMO_PASSWORD)
+                add_demo_inbreng()
         self._print_logins()
 
     @transaction.atomic
