@@ -274,7 +274,7 @@ def inbreng_tables(contributions: QuerySet, period: Period, key: str, caption: s
     tables.append(
         FigureTable(
             key=f"{key}_answers",
-            caption=f"{caption}: {_('answers')}",
+            caption=_("%(caption)s: answers") % {"caption": caption},
             row_header=_("What"),
             columns=[_("Figure")],
             rows=rows,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Value
+from django.db.models import Count, F, Value, Window
 from django.db.models.expressions import RawSQL
 
 from . import text
@@ -67,24 +67,22 @@ class SqliteBackend:
             params.append(above_id)
         return where, params
 
-    def count(self, entries, terms: list[Term], cap: int) -> int:
-        where, params = self._scoped(entries, terms, None)
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE {where} LIMIT %s)"  # noqa: S608 - _scoped
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, cap])
-            return cursor.fetchone()[0]
-
     def ranked(
-        self, entries, terms: list[Term], limit: int, above_id: int | None = None
-    ) -> list[tuple[int, float]]:
+        self, entries, terms: list[Term], limit: int, above_id: int | None, newest: int
+    ) -> tuple[list[tuple[int, float]], int]:
+        """The best `limit` of the `newest` matches in scope (newer than `above_id` when
+        given), best first, and how many matches were scored."""
         where, params = self._scoped(entries, terms, above_id)
         # bm25 column weights (title, body, concepts): a title word counts most, then a concept.
+        # FTS5 walks a doclist newest first and stops after `newest` matches, so only those
+        # are scored.
         select = "SELECT rowid, bm25(search_fts, 5.0, 1.0, 3.0) AS score FROM search_fts"
-        sql = f"{select} WHERE {where} ORDER BY score LIMIT %s"
+        sql = f"{select} WHERE {where} ORDER BY rowid DESC LIMIT %s"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit])
+            cursor.execute(sql, [*params, newest])
             # bm25 is lower-is-better; turn it around so higher is better on both backends.
-            return [(row[0], -row[1]) for row in cursor.fetchall()]
+            rows = [(row[0], -row[1]) for row in cursor.fetchall()]
+        return sorted(rows, key=lambda row: (-row[1], -row[0]))[:limit], len(rows)
 
     def has_term(self, term: Term) -> bool:
         with connection.cursor() as cursor:
@@ -116,22 +114,24 @@ class PostgresBackend:
     def delete(self, entry_id: int) -> None:
         """The vector lives on the entry itself: deleting the entry is enough."""
 
-    def count(self, entries, terms: list[Term], cap: int) -> int:
-        return entries.filter(search_vector=self._query(terms))[:cap].count()
-
     def ranked(
-        self, entries, terms: list[Term], limit: int, above_id: int | None = None
-    ) -> list[tuple[int, float]]:
+        self, entries, terms: list[Term], limit: int, above_id: int | None, newest: int
+    ) -> tuple[list[tuple[int, float]], int]:
         query = self._query(terms)
         matches = entries.filter(search_vector=query)
         if above_id is not None:
             matches = matches.filter(id__gt=above_id)
-        rows = (
-            matches.annotate(score=SearchRank(F("search_vector"), query))
-            .order_by("-score", "-published_at")
-            .values_list("id", "score")[:limit]
+        # ts_rank reads each match's whole vector, so only the `newest` matches are scored:
+        # PostgreSQL finds them walking the primary key backwards, or through the GIN index
+        # for a rarer term.
+        newest_matches = matches.order_by("-id").values("id")[:newest]
+        rows = list(
+            SearchEntry.objects.filter(id__in=newest_matches)
+            .annotate(score=SearchRank(F("search_vector"), query), matched=Window(Count("id")))
+            .order_by("-score", "-id")
+            .values_list("id", "score", "matched")[:limit]
         )
-        return list(rows)
+        return [(entry_id, score) for entry_id, score, _n in rows], rows[0][2] if rows else 0
 
     def has_term(self, term: Term) -> bool:
         return SearchEntry.objects.filter(search_vector=self._query([term])).exists()

@@ -1,35 +1,43 @@
 """Snippets with the matched words marked, and which expansion made a result match."""
 
-from django.utils.html import escape
+from html import escape
+from itertools import islice
+
 from django.utils.safestring import SafeString, mark_safe
 
 from . import text
 from .expansion import Term
 
-Token = tuple[int, int, str]  # start, end, stem
+
+def body_stems(body: str) -> list[str]:
+    """The stem of every word, in order: one pass in C, the stems from a cache."""
+    return list(map(text.stem, text.WORD.findall(body)))
 
 
-def tokens(body: str) -> list[Token]:
-    return [(m.start(), m.end(), text.stem(m.group())) for m in text.WORD.finditer(body)]
+def snippet(body: str, terms: list[Term], width: int = 30, stems=None) -> SafeString:
+    """About `width` words around the first match, matched words in <mark> (HTML-escaped;
+    the standard library's escape, as Django's, without its per-call wrapper).
 
-
-def snippet(body: str, terms: list[Term], width: int = 30, body_tokens=None) -> SafeString:
-    """About `width` words around the first match, matched words in <mark> (HTML-escaped)."""
+    `stems` are `body_stems(body)` when the caller has them already.
+    """
     wanted = {stem for term in terms for stem in term.stems}
-    body_tokens = tokens(body) if body_tokens is None else body_tokens
-    if not body_tokens:
+    stems = body_stems(body) if stems is None else stems
+    if not stems:
         return mark_safe("")  # noqa: S308 - empty string
-    first = next((i for i, token in enumerate(body_tokens) if token[2] in wanted), 0)
+    first = next((i for i, stem in enumerate(stems) if stem in wanted), 0)
     start = max(0, first - width // 3)
-    end = min(len(body_tokens), start + width)
-    pieces, position = [], body_tokens[start][0]
-    for token_start, token_end, stem in body_tokens[start:end]:
-        pieces.append(escape(body[position:token_start]))
-        word = escape(body[token_start:token_end])
+    end = min(len(stems), start + width)
+    # Only the words shown need their place in the text.
+    shown = islice(text.WORD.finditer(body), start, end)
+    pieces, position = [], None
+    for match, stem in zip(shown, stems[start:end], strict=True):
+        if position is not None:
+            pieces.append(escape(body[position : match.start()]))
+        word = escape(match.group())
         pieces.append(f"<mark>{word}</mark>" if stem in wanted else word)
-        position = token_end
+        position = match.end()
     prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(body_tokens) else ""
+    suffix = " …" if end < len(stems) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every part escaped
 
 

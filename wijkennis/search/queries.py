@@ -2,9 +2,10 @@
 page, the API and the command line."""
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 
 from wijkennis.knowledge.models import KnowledgeItem
 from wijkennis.stories.models import TEXT_FIELDS, Story
@@ -16,17 +17,21 @@ from .expansion import ExpandedQuery, expand, vocabulary_words
 from .models import SearchEntry
 
 # Originals are never shown in search results: they are not even loaded.
-ORIGINAL_FIELDS = tuple(f"published_version__original_{field}" for field in TEXT_FIELDS)
+ORIGINAL_FIELDS = tuple(f"story__published_version__original_{field}" for field in TEXT_FIELDS)
 FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, Scheme.SECTOR)
 
-# Bounded work per query. Both SQL engines score every match, about 1 µs each, so a common word
-# in a large bank would cost seconds (docs/BENCHMARKS.md). A query therefore ranks at most
-# CANDIDATES results (pages 1–10 and the facet counts), looks for them among the newest
-# RANK_WINDOW stories first and widens the window tenfold while it holds too few, and counts
-# up to COUNT_CAP ("more than 1 000 stories").
+# Bounded work per query. Both SQL engines score every match they rank, about 1 µs each, so a
+# common word in a large bank would cost seconds (docs/BENCHMARKS.md). A query therefore scores
+# only the newest COUNT_CAP + 1 matches and keeps the best CANDIDATES of them (pages 1–10 and
+# the facet counts); how many it found is the total, "more than 500" past COUNT_CAP.
+# The newest matches are looked for among the newest RANK_WINDOW entries first, then in tenfold
+# windows up to a tenth of all entries, then everywhere; a window that the last one predicts to
+# hold too few is skipped.
+# The result is the same either way: the windows only make it quicker to find (PostgreSQL walks
+# a common word's entries newest first, and combines two indexes for a less common one).
 CANDIDATES = 200
-COUNT_CAP = 1000
-RANK_WINDOW = 20_000
+COUNT_CAP = 500
+RANK_WINDOW = 5_000
 # Wij-kennis is what many stories taught together: for the same match it comes first.
 KNOWLEDGE_BOOST = 2.0
 
@@ -105,12 +110,11 @@ def search_stories(
             Q(story__in=Story.objects.filter(concepts=concept))
             | Q(knowledge_item__in=KnowledgeItem.objects.filter(current__situations=concept))
         )
-    total = backend.count(scope, terms, COUNT_CAP + 1)
-    results.total, results.total_capped = min(total, COUNT_CAP), total > COUNT_CAP
     offset = (results.page - 1) * per_page
+    need = max(CANDIDATES, offset + per_page)
+    candidates, total = _rank_candidates(backend, scope, terms, need, include_knowledge)
+    results.total, results.total_capped = min(total, COUNT_CAP), total > COUNT_CAP
     if offset < results.total:
-        need = max(CANDIDATES, offset + per_page)
-        candidates = _rank_candidates(backend, scope, terms, need, total)
         results.hits = build_hits(candidates[offset : offset + per_page], scope, query)
         results.facets = _facets([entry_id for entry_id, _score in candidates], selected)
         results.facet_basis = len(candidates)
@@ -120,26 +124,34 @@ def search_stories(
     return results
 
 
-def _rank_candidates(backend, scope, terms, need: int, total: int) -> list[tuple[int, float]]:
-    """The best `need` matches, looked for among the newest entries first (see CANDIDATES)."""
-    ranked = None
-    if total > need:
-        newest = SearchEntry.objects.aggregate(newest=Max("id"))["newest"] or 0
-        window = RANK_WINDOW
-        while ranked is None and newest - window > 0:
-            ranked = backend.ranked(scope, terms, need, above_id=newest - window)
-            ranked = ranked if len(ranked) >= need else None
-            window *= 10
-    ranked = ranked if ranked is not None else backend.ranked(scope, terms, need)
+def _rank_candidates(
+    backend, scope, terms, need: int, knowledge_possible: bool = True
+) -> tuple[list[tuple[int, float]], int]:
+    """The best `need` of the newest COUNT_CAP + 1 matches, and how many matches that found."""
+    last_id = SearchEntry.objects.aggregate(last_id=Max("id"))["last_id"] or 0
+    newest = max(need, COUNT_CAP + 1)
+    window, matched = RANK_WINDOW, None
+    while window <= last_id // 10:  # a larger window costs PostgreSQL more than none
+        if matched is None or matched * 10 >= newest:
+            ranked, matched = backend.ranked(scope, terms, need, last_id - window, newest)
+            if matched >= newest:
+                break
+        else:
+            matched *= 10  # this window would hold too few: predict it instead of looking
+        window *= 10
+    else:
+        ranked, matched = backend.ranked(scope, terms, need, None, newest)
+    if not knowledge_possible:
+        return ranked, matched
     knowledge = set(
         SearchEntry.objects.filter(
             id__in=[entry_id for entry_id, _score in ranked], knowledge_item__isnull=False
         ).values_list("id", flat=True)
     )
     if not knowledge:
-        return ranked
+        return ranked, matched
     boosted = [(i, score * KNOWLEDGE_BOOST if i in knowledge else score) for i, score in ranked]
-    return sorted(boosted, key=lambda pair: -pair[1])
+    return sorted(boosted, key=lambda pair: -pair[1]), matched
 
 
 def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> list[Hit]:
@@ -150,23 +162,17 @@ def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> 
     """
     # Look the 20 entries up by id and check the scope per entry: with the scope as a plain
     # filter SQLite walks every visible entry instead (8.5 ms against 0.6 at 100 000 stories).
-    entries = (
-        SearchEntry.objects.filter(id__in=[entry_id for entry_id, _score in ranked])
+    entries = {
+        entry.id: entry
+        for entry in SearchEntry.objects.filter(id__in=[entry_id for entry_id, _score in ranked])
         .filter(Exists(scope.filter(pk=OuterRef("pk"))))
-        .values_list("id", "story_id", "knowledge_item_id")
-    )
-    story_entries = {story_id: entry_id for entry_id, story_id, _item in entries if story_id}
-    item_entries = {item_id: entry_id for entry_id, _story, item_id in entries if item_id}
-    stories = {
-        story_entries[story.pk]: story
-        for story in Story.objects.filter(pk__in=story_entries)
-        .select_related("published_version", "organisation")
+        .select_related(
+            "story__published_version", "story__organisation", "knowledge_item__current"
+        )
         .defer(*ORIGINAL_FIELDS)
     }
-    items = {
-        item_entries[item.pk]: item
-        for item in KnowledgeItem.objects.filter(pk__in=item_entries).select_related("current")
-    }
+    stories = {i: entry.story for i, entry in entries.items() if entry.story_id}
+    items = {i: entry.knowledge_item for i, entry in entries.items() if entry.knowledge_item_id}
     hits = []
     for entry_id, score in ranked:
         if entry_id in items:
@@ -178,35 +184,32 @@ def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> 
             others = [version.title, version.what_helped, version.what_did_not_help]
         else:  # not readable any more: never shown, never counted twice
             continue
-        body_tokens = highlight.tokens(body)
-        stems = [stem for _s, _e, stem in body_tokens] + text.stems("\n".join(others))
+        stems = highlight.body_stems(body)
         hits.append(
             Hit(
                 story=stories.get(entry_id),
                 item=items.get(entry_id),
                 score=score,
-                snippet=highlight.snippet(body, query.all_terms, body_tokens=body_tokens),
-                via=highlight.matched_via(stems, query.expansions),
+                snippet=highlight.snippet(body, query.all_terms, stems=stems),
+                via=highlight.matched_via(stems + text.stems("\n".join(others)), query.expansions),
             )
         )
     return hits
 
 
 def _facets(entry_ids: list[int], selected: list[Concept]) -> dict[str, list[Facet]]:
-    rows = (
-        Story.concepts.through.objects.filter(
-            story__search_entry__id__in=entry_ids, concept__scheme__in=FACET_SCHEMES
-        )
-        .values_list("concept_id")
-        .annotate(count=Count("id"))
-    )
-    counts = dict(rows)
-    facets: dict[str, list[Facet]] = {}
+    concept_ids = Story.concepts.through.objects.filter(
+        story__search_entry__id__in=entry_ids
+    ).values_list("concept_id", flat=True)
+    counts = Counter(concept_ids)
     concepts = sorted(
-        Concept.objects.filter(id__in=counts), key=lambda c: (-counts[c.id], c.pref_label)
+        Concept.objects.filter(id__in=counts, scheme__in=FACET_SCHEMES),
+        key=lambda c: (-counts[c.id], c.pref_label),
     )
+    scheme_names = {scheme: str(scheme.label) for scheme in FACET_SCHEMES}
+    facets: dict[str, list[Facet]] = {}
     for concept in concepts:
-        facets.setdefault(concept.get_scheme_display(), []).append(
+        facets.setdefault(scheme_names[concept.scheme], []).append(
             Facet(concept, counts[concept.id], concept in selected)
         )
     return facets

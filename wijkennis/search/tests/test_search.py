@@ -212,23 +212,25 @@ def test_a_large_result_is_counted_up_to_the_cap(people, vocabulary, monkeypatch
     assert "Meer dan 3 verhalen gevonden" in client.get("/zoeken/", {"q": "schulden"}).text
 
 
-def test_ranking_widens_the_window_until_it_holds_enough(people, vocabulary, monkeypatch):
+def test_ranking_scores_the_newest_matches_whatever_the_window(people, vocabulary, monkeypatch):
     monkeypatch.setattr(queries, "RANK_WINDOW", 2)
     monkeypatch.setattr(queries, "CANDIDATES", 3)
+    monkeypatch.setattr(queries, "COUNT_CAP", 5)
     best = publish(people, "Schulden, schulden en nog eens schulden.", title="Schulden")
     for number in range(4):
         publish(people, f"Verhaal {number} over werk en wonen en eens over schulden.")
     results = search_stories("schulden", people.bram, per_page=1)
-    # The newest two stories are too few for three candidates: the oldest, best one is found.
+    # The newest two stories are too few: the window widens and the oldest, best one is found.
     assert results.hits[0].story == best and results.total == 5 and results.facet_basis == 3
     second = search_stories("schulden", people.bram, page=2, per_page=3)
     assert len(second.hits) == 2
     first = search_stories("schulden", people.bram, per_page=3)
     assert not {h.story for h in second.hits} & {h.story for h in first.hits}
-    # The price of bounded work: when the newest stories hold enough, older ones are not ranked.
-    monkeypatch.setattr(queries, "RANK_WINDOW", 3)
+    # The price of bounded work: only the newest COUNT_CAP + 1 matches are scored.
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
     bounded = search_stories("schulden", people.bram, per_page=1)
-    assert best not in [hit.story for hit in bounded.hits] and bounded.facet_basis == 3
+    assert best not in [hit.story for hit in bounded.hits]
+    assert (bounded.total, bounded.total_capped, bounded.facet_basis) == (3, True, 3)
 
 
 def test_facets_count_the_best_candidates(people, vocabulary, monkeypatch):

@@ -34,9 +34,12 @@ class Command(BaseCommand):
             why = "; ".join(f"{via} → {label}" for via, label in hit.via) or _(
                 "the words themselves"
             )
+            details = _("score %(score)s; found via: %(why)s") % {
+                "score": f"{hit.score:.4g}",
+                "why": why,
+            }
             self.stdout.write(
-                f"{rank:>3}. #{hit.story.pk} {hit.story.published_version.title}  "
-                f"({_('score')} {hit.score:.4g}; {_('found via')}: {why})"
+                f"{rank:>3}. #{hit.story.pk} {hit.story.published_version.title}  ({details})"
             )
         if results.suggestion:
             self.stdout.write(_("Did you mean") + f" “{results.suggestion}”?")
