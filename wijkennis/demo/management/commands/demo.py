@@ -8,12 +8,12 @@ from tqdm import tqdm
 
 from wijkennis.accounts.models import User
 from wijkennis.demo import extras
-from wijkennis.inbreng.demo import add_demo_inbreng
 from wijkennis.demo.content import (
     FICTIONAL_MUNICIPALITY,
     FICTIONAL_ORGANISATIONS,
     generate_story,
 )
+from wijkennis.inbreng.demo import add_demo_inbreng
 from wijkennis.organisations.models import Membership, Organisation, OrganisationKind, Role, Team
 from wijkennis.stories import services
 from wijkennis.stories.models import Visibility
