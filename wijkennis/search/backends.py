@@ -7,10 +7,11 @@ Both get the same expanded query and return the same shapes; scoping always come
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, F, Value, Window
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, Value, Window
 from django.db.models.expressions import RawSQL
 
 from . import text
@@ -18,6 +19,9 @@ from .expansion import Term
 from .models import SearchEntry
 
 FTS_TABLE = "search_fts"
+# Entries with `above < id <= up_to`; None: no bound.
+IdRange = tuple[int | None, int | None]
+ALL: IdRange = (None, None)
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,8 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
 
-    def _scoped(self, entries, terms: list[Term], above_id: int | None) -> tuple[str, list]:
-        """The WHERE clause for matches in scope, newer than `above_id` when given.
+    def _scoped(self, entries, terms: list[Term], ids: IdRange = ALL) -> tuple[str, list]:
+        """The WHERE clause for matches in scope with an id in `ids`.
 
         The scope is a correlated EXISTS: SQLite walks the full-text matches and checks each
         against the scope's indexed columns, instead of first listing every visible entry
@@ -62,17 +66,27 @@ class SqliteBackend:
         )
         where = f"search_fts MATCH %s AND EXISTS ({scope_sql})"
         params = [self._match(terms), *scope_params]
-        if above_id is not None:
+        above, up_to = ids
+        if above is not None:
             where += " AND rowid > %s"
-            params.append(above_id)
+            params.append(above)
+        if up_to is not None:
+            where += " AND rowid <= %s"
+            params.append(up_to)
         return where, params
 
     def ranked(
-        self, entries, terms: list[Term], limit: int, above_id: int | None, newest: int
+        self,
+        entries,
+        terms: list[Term],
+        limit: int,
+        newest: int,
+        ids: IdRange = ALL,
+        density: float | None = None,
     ) -> tuple[list[tuple[int, float]], int]:
-        """The best `limit` of the `newest` matches in scope (newer than `above_id` when
-        given), best first, and how many matches were scored."""
-        where, params = self._scoped(entries, terms, above_id)
+        """The best `limit` of the `newest` matches in scope with an id in `ids`, best first,
+        and how many matches were scored. FTS5 needs no `density`."""
+        where, params = self._scoped(entries, terms, ids)
         # bm25 column weights (title, body, concepts): a title word counts most, then a concept.
         # FTS5 walks a doclist newest first and stops after `newest` matches, so only those
         # are scored.
@@ -115,18 +129,43 @@ class PostgresBackend:
         """The vector lives on the entry itself: deleting the entry is enough."""
 
     def ranked(
-        self, entries, terms: list[Term], limit: int, above_id: int | None, newest: int
+        self,
+        entries,
+        terms: list[Term],
+        limit: int,
+        newest: int,
+        ids: IdRange = ALL,
+        density: float | None = None,
     ) -> tuple[list[tuple[int, float]], int]:
+        """As SqliteBackend.ranked. `density`, the share of the entries looked at so far that
+        matched, chooses how to find the newest matches (docs/BENCHMARKS.md); ts_rank reads each
+        match's whole vector, so only those are scored."""
         query = self._query(terms)
-        matches = entries.filter(search_vector=query)
-        if above_id is not None:
-            matches = matches.filter(id__gt=above_id)
-        # ts_rank reads each match's whole vector, so only the `newest` matches are scored:
-        # PostgreSQL finds them walking the primary key backwards, or through the GIN index
-        # for a rarer term.
-        newest_matches = matches.order_by("-id").values("id")[:newest]
+        # Walk the primary key back for a first look at the newest entries (at most a window's
+        # rows) and for a common word, whose newest matches lie within a few thousand rows
+        # where an index would hand over all of them. The function form of @@ keeps the
+        # planner off the indexes.
+        above, up_to = ids
+        walk = density >= WALK_DENSITY if density is not None else above is not None
+        if walk:
+            matching = ExpressionWrapper(
+                Func(F("search_vector"), query, function="ts_match_vq"), BooleanField()
+            )
+            matches = entries.alias(hit=matching).filter(hit=True)
+        else:
+            matches = entries.filter(search_vector=query)
+        if above is not None:
+            matches = matches.filter(id__gt=above)
+        if up_to is not None:
+            matches = matches.filter(id__lte=up_to)
+        if density is not None and not walk and above is None and has_rum_index():
+            # A rare word: the RUM index hands out its matches newest first.
+            order = Func(F("id"), Value(NEWEST_ID), arg_joiner=" <=| ", template="%(expressions)s")
+            newest_matches = matches.order_by(order.asc())
+        else:
+            newest_matches = matches.order_by("-id")
         rows = list(
-            SearchEntry.objects.filter(id__in=newest_matches)
+            SearchEntry.objects.filter(id__in=newest_matches.values("id")[:newest])
             .annotate(score=SearchRank(F("search_vector"), query), matched=Window(Count("id")))
             .order_by("-score", "-id")
             .values_list("id", "score", "matched")[:limit]
@@ -135,6 +174,26 @@ class PostgresBackend:
 
     def has_term(self, term: Term) -> bool:
         return SearchEntry.objects.filter(search_vector=self._query([term])).exists()
+
+
+# The share of the newest entries that match from which walking the primary key back beats the
+# indexes (docs/BENCHMARKS.md).
+WALK_DENSITY = 0.03
+# RUM orders by the distance `NEWEST_ID - id` as a float: above every id, and small enough
+# (under 2**53) for the distance to stay exact.
+NEWEST_ID = 2**40
+
+
+@cache
+def _rum_index_in(database: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'search_entry_vector_rum'")
+        return cursor.fetchone() is not None
+
+
+def has_rum_index() -> bool:
+    """Whether migration 0003 could build the RUM index (the extension is optional)."""
+    return _rum_index_in(connection.settings_dict["NAME"])
 
 
 def get_backend():

@@ -24,11 +24,10 @@ FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, 
 # common word in a large bank would cost seconds (docs/BENCHMARKS.md). A query therefore scores
 # only the newest COUNT_CAP + 1 matches and keeps the best CANDIDATES of them (pages 1–10 and
 # the facet counts); how many it found is the total, "more than 500" past COUNT_CAP.
-# The newest matches are looked for among the newest RANK_WINDOW entries first, then in tenfold
-# windows up to a tenth of all entries, then everywhere; a window that the last one predicts to
-# hold too few is skipped.
-# The result is the same either way: the windows only make it quicker to find (PostgreSQL walks
-# a common word's entries newest first, and combines two indexes for a less common one).
+# It looks at the newest RANK_WINDOW entries first, then at the rest of tenfold windows up to a
+# tenth of all entries, then at all older entries; a window that the share matched so far
+# predicts to hold too few is skipped, and that share tells the backend how to look. Scores do
+# not depend on which entries are looked at together, so the result is the same either way.
 CANDIDATES = 200
 COUNT_CAP = 500
 RANK_WINDOW = 5_000
@@ -130,17 +129,20 @@ def _rank_candidates(
     """The best `need` of the newest COUNT_CAP + 1 matches, and how many matches that found."""
     last_id = SearchEntry.objects.aggregate(last_id=Max("id"))["last_id"] or 0
     newest = max(need, COUNT_CAP + 1)
-    window, matched = RANK_WINDOW, None
-    while window <= last_id // 10:  # a larger window costs PostgreSQL more than none
-        if matched is None or matched * 10 >= newest:
-            ranked, matched = backend.ranked(scope, terms, need, last_id - window, newest)
-            if matched >= newest:
+    ranked, matched, density, looked_above = [], 0, None, None
+    window = RANK_WINDOW
+    while matched < newest:
+        # A window larger than a tenth of all entries costs PostgreSQL more than none.
+        above = last_id - window if window <= last_id // 10 else None
+        if above is None or density is None or density * window >= newest:
+            ids = (above, looked_above)  # only entries not looked at yet
+            more, found = backend.ranked(scope, terms, need, newest - matched, ids, density)
+            ranked = sorted(ranked + more, key=lambda pair: (-pair[1], -pair[0]))[:need]
+            matched += found
+            if above is None:
                 break
-        else:
-            matched *= 10  # this window would hold too few: predict it instead of looking
+            density, looked_above = matched / window, above
         window *= 10
-    else:
-        ranked, matched = backend.ranked(scope, terms, need, None, newest)
     if not knowledge_possible:
         return ranked, matched
     knowledge = set(

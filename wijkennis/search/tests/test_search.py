@@ -1,6 +1,7 @@
 """Search behaviour; the same tests run on SQLite FTS5 and on PostgreSQL (`make test`)."""
 
 import pytest
+from django.db import connection  # noqa: F401 - used by skipif
 
 from tests.factories import AltLabelFactory, ConceptFactory, StoryFactory
 from wijkennis.search import queries
@@ -212,15 +213,13 @@ def test_a_large_result_is_counted_up_to_the_cap(people, vocabulary, monkeypatch
     assert "Meer dan 3 verhalen gevonden" in client.get("/zoeken/", {"q": "schulden"}).text
 
 
-def test_ranking_scores_the_newest_matches_whatever_the_window(people, vocabulary, monkeypatch):
-    monkeypatch.setattr(queries, "RANK_WINDOW", 2)
+def test_ranking_scores_the_newest_matches(people, vocabulary, monkeypatch):
     monkeypatch.setattr(queries, "CANDIDATES", 3)
     monkeypatch.setattr(queries, "COUNT_CAP", 5)
     best = publish(people, "Schulden, schulden en nog eens schulden.", title="Schulden")
     for number in range(4):
         publish(people, f"Verhaal {number} over werk en wonen en eens over schulden.")
     results = search_stories("schulden", people.bram, per_page=1)
-    # The newest two stories are too few: the window widens and the oldest, best one is found.
     assert results.hits[0].story == best and results.total == 5 and results.facet_basis == 3
     second = search_stories("schulden", people.bram, page=2, per_page=3)
     assert len(second.hits) == 2
@@ -231,6 +230,47 @@ def test_ranking_scores_the_newest_matches_whatever_the_window(people, vocabular
     bounded = search_stories("schulden", people.bram, per_page=1)
     assert best not in [hit.story for hit in bounded.hits]
     assert (bounded.total, bounded.total_capped, bounded.facet_basis) == (3, True, 3)
+
+
+def test_a_probe_of_the_newest_entries_changes_speed_not_results(people, vocabulary, monkeypatch):
+    stories = [publish(people, f"Verhaal {n} over schulden.") for n in range(6)]
+    stories += [publish(people, f"Verhaal {n} over wonen.") for n in range(4)]
+    everywhere = search_stories("schulden", people.bram)
+    monkeypatch.setattr(queries, "RANK_WINDOW", 1)  # ten entries: the newest one is probed
+    probed = search_stories("schulden", people.bram)
+    assert [h.story for h in probed.hits] == [h.story for h in everywhere.hits]
+    assert probed.total == everywhere.total == 6 and set(stories[:6]) == {
+        h.story for h in probed.hits
+    }
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize("rum", [True, False])
+@pytest.mark.parametrize("density", [None, 0.001, 0.5])
+def test_postgresql_finds_the_same_newest_matches_every_way(
+    people, vocabulary, monkeypatch, rum, density
+):
+    """The planner's choice, the key walk (dense) and the RUM index (rare; the GIN index
+    without it) give the same newest matches."""
+    from wijkennis.search import backends
+    from wijkennis.search.expansion import expand
+    from wijkennis.search.models import SearchEntry
+
+    if rum and not backends.has_rum_index():
+        pytest.skip("the RUM extension is not installed on this PostgreSQL server")
+    monkeypatch.setattr(backends, "has_rum_index", lambda: rum)
+    for n in range(7):
+        publish(people, "Schulden " * (n % 3 + 1) + f"in verhaal {n}.")
+    publish(people, "Alleen over wonen.")
+    scope = SearchEntry.objects.visible_to(people.bram)
+    terms = expand("schulden").all_terms
+    ranked, matched = backends.PostgresBackend().ranked(scope, terms, 10, 4, backends.ALL, density)
+    newest_four = list(
+        SearchEntry.objects.filter(story__published_version__body__icontains="schulden")
+        .order_by("-id")
+        .values_list("id", flat=True)[:4]
+    )
+    assert matched == 4 and {entry_id for entry_id, _score in ranked} == set(newest_four)
 
 
 def test_facets_count_the_best_candidates(people, vocabulary, monkeypatch):
