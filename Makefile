@@ -33,6 +33,7 @@ install: $(VENV)/.installed messages
 start: install
 	$(BIN)/wijkennis migrate --noinput
 	$(BIN)/wijkennis load_vocabulary
+	$(BIN)/wijkennis load_trainings
 	$(BIN)/wijkennis demo --stories $(DEMO_STORIES) --if-empty
 	@echo "Wijkennis: open http://127.0.0.1:8000 and log in with a demo account above (Ctrl+C stops)."
 	DJANGO_DEBUG=0 $(BIN)/wijkennis runserver 127.0.0.1:8000
@@ -40,6 +41,11 @@ start: install
 test-deps: $(VENV)/.installed-test messages
 	@command -v chromium >/dev/null || (apt-get update -qq && $(APT_INSTALL) chromium)
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+	@# The RUM index speeds up rare words in PostgreSQL search (docs/ARCHITECTURE.md, Search).
+	@if [ -d /usr/lib/postgresql/15 ] && [ ! -f /usr/share/postgresql/15/extension/rum.control ]; then \
+		(apt-get update -qq && $(APT_INSTALL) postgresql-15-rum) \
+		|| echo "!! postgresql-15-rum not installed: PostgreSQL search is tested without the RUM index"; \
+	fi
 	$(BIN)/wijkennis deidentify --warm
 
 test: test-deps lint test-sqlite test-postgres

@@ -15,10 +15,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wijkennis.deployment.services import save_plan
 from wijkennis.deployment.tests.helpers import good_plan
 from wijkennis.inbreng.tests.helpers import inbreng_for
+from wijkennis.intervision.tests.helpers import matrix_world
 from wijkennis.jobs.tests.factories import JobDescriptionFactory
 from wijkennis.knowledge import services as knowledge_services
 from wijkennis.readiness.models import ScanRound
 from wijkennis.stories.models import DeidentificationSpan, Visibility
+from wijkennis.trainings.tests.factories import TrainingFactory, TrainingRecordFactory
 from wijkennis.trajectories.tests.helpers import trajectory_for, with_creditors
 from wijkennis.vocabulary.models import Concept, Proposal
 
@@ -193,6 +195,39 @@ RULES = {
     "inbreng:milestone_progress": ("post", INBRENG_ANSWER),
     "inbreng:rate": ("post", INBRENG_CONTRIBUTOR),
     "inbreng:reopen": ("post", INBRENG_CONTRIBUTOR),
+    # Trainings: the catalogue and comparison are public. A development record is for
+    # ervaringswerkers; Anouk's entries only she changes (others 404). The team overview is
+    # for coordinators (and managers) and shows their own organisation only.
+    "trainings:catalogue": ("get", everyone()),
+    "trainings:detail": ("get", everyone()),
+    "trainings:compare": ("get", everyone()),
+    "trainings:dossier": ("get", only({"anouk", "bram"})),
+    "trainings:record_create": ("get", only({"anouk", "bram"})),
+    "trainings:record_edit": ("get", only({"anouk"}, denied=404)),
+    "trainings:record_delete": ("get", only({"anouk"}, denied=404)),
+    "trainings:team": ("get", only(KWARTIERMAKERS)),
+    # Intervision: Anouk (A) facilitates a group with Bram (B); Bram shared a case; the
+    # coordinator of A asked to join (a request is not membership). Ervaringswerkers and
+    # coordinators list and join groups; inside a group only its members (404 for everyone
+    # else, staff included); the facilitator plans, decides and takes attendance (Bram: 403).
+    "intervision:list": ("get", only(WRITERS)),
+    "intervision:create": ("get", only(WRITERS)),
+    "intervision:join": ("post", only(WRITERS, ok=302)),  # members: a message, then back
+    "intervision:group": ("get", only({"anouk", "bram"}, denied=404)),
+    "intervision:group_ics": ("get", only({"anouk", "bram"}, denied=404)),
+    "intervision:decide": ("post", {**only({"anouk"}, ok=302, denied=404), "bram": 403}),
+    "intervision:session_create": ("get", {**only({"anouk"}, denied=404), "bram": 403}),
+    "intervision:edit": ("get", {**only({"anouk"}, denied=404), "bram": 403}),
+    "intervision:attendance": ("post", {**only({"anouk"}, ok=302, denied=404), "bram": 403}),
+    "intervision:session": ("get", only({"anouk", "bram"}, denied=404)),
+    "intervision:session_ics": ("get", only({"anouk", "bram"}, denied=404)),
+    "intervision:step": ("post", only({"anouk", "bram"}, ok=302, denied=404)),
+    "intervision:note": ("post", only({"anouk", "bram"}, ok=400, denied=404)),  # empty note
+    "intervision:lesson_create": ("post", only({"anouk", "bram"}, ok=400, denied=404)),
+    "intervision:lesson_propose": ("post", only({"anouk", "bram"}, ok=302, denied=404)),
+    "intervision:case_create": ("get", only({"anouk", "bram"}, denied=404)),
+    "intervision:case_review": ("get", only({"bram"}, denied=404)),  # shows the original
+    "intervision:case_share": ("post", only({"bram"}, ok=302, denied=404)),
     "vocabulary:index": ("get", everyone()),
     "vocabulary:scheme": ("get", everyone()),
     "vocabulary:concept": ("get", everyone()),
@@ -246,6 +281,7 @@ def url_kwargs(groups, story, span, proposal, item, scan_round, people):
     anouk = people.anouk
     trajectory = cache(lambda: with_creditors(anouk, trajectory_for(anouk, people.org_a)))
     contribution = cache(lambda: inbreng_for(people))
+    intervision = cache(lambda: matrix_world(people))
     wanted = set(groups)
     values = {
         "format": "json",
@@ -274,6 +310,12 @@ def url_kwargs(groups, story, span, proposal, item, scan_round, people):
         "recipient_pk": people.municipality.pk,
         "organisation_pk": people.org_a.pk,
         "municipality_pk": people.municipality.pk,
+        "training_slug": lambda: TrainingFactory().slug,
+        "record_pk": lambda: TrainingRecordFactory(worker=anouk).pk,
+        **{
+            key: (lambda key=key: intervision()[key])
+            for key in ("group_pk", "member_pk", "session_pk", "case_pk", "lesson_pk")
+        },
     }
     if not wanted <= set(values):
         return None

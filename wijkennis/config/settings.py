@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "wijkennis.trajectories",
     "wijkennis.inbreng",
     "wijkennis.dashboards",
+    "wijkennis.intervision",
+    "wijkennis.trainings",
     "wijkennis.demo",
     "wijkennis.api",
 ]

@@ -15,6 +15,8 @@ urlpatterns = [
     path("trajecten/", include("wijkennis.trajectories.urls")),
     path("inbreng/", include("wijkennis.inbreng.urls")),
     path("dashboard/", include("wijkennis.dashboards.urls")),
+    path("intervisie/", include("wijkennis.intervision.urls")),
+    path("opleidingen/", include("wijkennis.trainings.urls")),
     path("api/", include("wijkennis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

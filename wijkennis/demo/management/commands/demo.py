@@ -14,9 +14,11 @@ from wijkennis.demo.content import (
     generate_story,
 )
 from wijkennis.inbreng.demo import add_demo_inbreng
+from wijkennis.intervision.demo import add_demo_intervision
 from wijkennis.organisations.models import Membership, Organisation, OrganisationKind, Role, Team
 from wijkennis.stories import services
 from wijkennis.stories.models import Visibility
+from wijkennis.trainings.demo import add_demo_records
 from wijkennis.vocabulary.models import Concept
 from wijkennis.vocabulary.services import load_seed_vocabulary
 
@@ -64,6 +66,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 extras.create(rng, DEMO_PASSWORD)
                 add_demo_inbreng()
+                add_demo_intervision()
+                add_demo_records()
         self._print_logins()
 
     @transaction.atomic

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IntervisionConfig(AppConfig):
+    name = "wijkennis.intervision"
+    verbose_name = "Intervision"
