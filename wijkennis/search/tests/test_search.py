@@ -244,7 +244,9 @@ def test_a_probe_of_the_newest_entries_changes_speed_not_results(people, vocabul
     }
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql'", reason="PostgreSQL's ways of searching; runs on PostgreSQL"
+)
 @pytest.mark.parametrize("rum", [True, False])
 @pytest.mark.parametrize("density", [None, 0.001, 0.5])
 def test_postgresql_finds_the_same_newest_matches_every_way(
