@@ -12,6 +12,7 @@ from functools import lru_cache
 from django.db.models.signals import post_delete, post_save
 
 from wijkennis.vocabulary.models import AltLabel, Concept
+from wijkennis.vocabulary.signals import vocabulary_changed
 
 from . import text
 
@@ -70,6 +71,7 @@ def _vocabulary_changed(**kwargs) -> None:
 for _model in (Concept, AltLabel):
     post_save.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"expansion-{_model}")
     post_delete.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"expansion-d-{_model}")
+vocabulary_changed.connect(_vocabulary_changed, dispatch_uid="expansion-bulk")
 
 
 @lru_cache(maxsize=1)

@@ -200,19 +200,18 @@ def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> 
 
 
 def _facets(entry_ids: list[int], selected: list[Concept]) -> dict[str, list[Facet]]:
-    concept_ids = Story.concepts.through.objects.filter(
-        story__search_entry__id__in=entry_ids
-    ).values_list("concept_id", flat=True)
-    counts = Counter(concept_ids)
-    concepts = sorted(
-        Concept.objects.filter(id__in=counts, scheme__in=FACET_SCHEMES),
-        key=lambda c: (-counts[c.id], c.pref_label),
-    )
+    # One query: the concepts' own fields come with the links (a page shows slug and label).
+    rows = Story.concepts.through.objects.filter(
+        story__search_entry__id__in=entry_ids, concept__scheme__in=FACET_SCHEMES
+    ).values_list("concept_id", "concept__slug", "concept__pref_label", "concept__scheme")
+    counts = Counter(rows)
+    selected_ids = {concept.pk for concept in selected}
     scheme_names = {scheme: str(scheme.label) for scheme in FACET_SCHEMES}
     facets: dict[str, list[Facet]] = {}
-    for concept in concepts:
-        facets.setdefault(scheme_names[concept.scheme], []).append(
-            Facet(concept, counts[concept.id], concept in selected)
+    for (pk, slug, label, scheme), count in sorted(counts.items(), key=lambda c: (-c[1], c[0][2])):
+        concept = Concept(pk=pk, slug=slug, pref_label=label, scheme=scheme)
+        facets.setdefault(scheme_names[scheme], []).append(
+            Facet(concept, count, pk in selected_ids)
         )
     return facets
 

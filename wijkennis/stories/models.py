@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkennis.organisations.models import (
     NETWORK_READER_ROLES,
     STORY_READER_ROLES,
-    has_role,
-    organisation_ids_with_role,
+    Membership,
 )
 
 TEXT_FIELDS = ("title", "body", "what_helped", "what_did_not_help")
@@ -38,9 +37,12 @@ def readable_q(user, published: Q) -> Q:
     readable = published & Q(visibility=Visibility.PUBLIC)
     if user.is_authenticated:
         readable |= Q(author=user)
-        if has_role(user, NETWORK_READER_ROLES):
+        # One query for both questions: this runs for every page that lists stories.
+        memberships = Membership.objects.filter(user=user).values_list("role", "organisation")
+        memberships = list(memberships)
+        if any(role in NETWORK_READER_ROLES for role, _org in memberships):
             readable |= published & Q(visibility=Visibility.NETWORK)
-        own_orgs = organisation_ids_with_role(user, STORY_READER_ROLES)
+        own_orgs = {org for role, org in memberships if role in STORY_READER_ROLES}
         if own_orgs:
             readable |= published & Q(
                 visibility=Visibility.ORGANISATION, organisation_id__in=own_orgs

@@ -23,6 +23,7 @@ from django.db.models.signals import post_delete, post_save
 
 from wijkennis.search.text import WORD, fold, stem
 from wijkennis.vocabulary.models import AltLabel, Concept, LabelKind
+from wijkennis.vocabulary.signals import vocabulary_changed
 
 POLICY_KINDS = (LabelKind.BELEIDSTAAL, LabelKind.AFKORTING)
 EVERYDAY_KIND = LabelKind.LEKENTAAL
@@ -130,6 +131,7 @@ def _vocabulary_changed(**kwargs) -> None:
 for _model in (Concept, AltLabel):
     post_save.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"taalbrug-{_model}")
     post_delete.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"taalbrug-d-{_model}")
+vocabulary_changed.connect(_vocabulary_changed, dispatch_uid="taalbrug-bulk")
 
 
 @dataclass(frozen=True)

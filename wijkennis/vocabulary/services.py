@@ -28,6 +28,7 @@ from .models import (
     ProposalStatus,
     Vote,
 )
+from .signals import vocabulary_changed
 
 SEED_FILE = Path(__file__).parent / "data" / "concepts.json"
 
@@ -130,6 +131,7 @@ def save_concept_data(entries: list[dict], summary: str, user=None) -> list[Conc
         [links(from_concept_id=a, to_concept_id=b) for a, b in sorted(wanted - have)]
     )
     _record_changes(list(concepts.values()), user, summary)
+    vocabulary_changed.send(sender=Concept)
     return list(concepts.values())
 
 
