@@ -19,6 +19,7 @@ from wijkennis.intervision.tests.helpers import matrix_world
 from wijkennis.jobs.tests.factories import JobDescriptionFactory
 from wijkennis.knowledge import services as knowledge_services
 from wijkennis.readiness.models import ScanRound
+from wijkennis.referrals.tests.helpers import chosen_referral
 from wijkennis.stories.models import DeidentificationSpan, Visibility
 from wijkennis.trainings.tests.factories import TrainingFactory, TrainingRecordFactory
 from wijkennis.trajectories.tests.helpers import trajectory_for, with_creditors
@@ -80,6 +81,8 @@ INBRENG_ANSWER = {
     "anouk": 403,
     "coordinator": 403,
 }
+# Verwijzen: professionals of the organisations refer clients.
+REFERRERS = WRITERS | {"colleague", "colleague_b"}
 INBRENG_CONTRIBUTOR = {
     **only({"anouk"}, ok=400, denied=404),
     **dict.fromkeys(INBRENG_READERS - {"anouk"}, 403),
@@ -228,6 +231,22 @@ RULES = {
     "intervision:case_create": ("get", only({"anouk", "bram"}, denied=404)),
     "intervision:case_review": ("get", only({"bram"}, denied=404)),  # shows the original
     "intervision:case_share": ("post", only({"bram"}, ok=302, denied=404)),
+    # Verwijzen: the colleague of A referred a client; the coordinator of A offered it to
+    # Anouk, who accepted, and the client chose her. Only these three see it (the colleague
+    # status and dates only); everyone else 404. Steps refused by the service are a 404 too;
+    # allowed steps without valid input end in a message and a redirect (302).
+    "referrals:list": ("get", signed_in()),
+    "referrals:create": ("get", only(REFERRERS)),
+    "referrals:caseload": ("get", only({"anouk", "bram"})),
+    "referrals:profile": ("get", only({"anouk", "bram"})),
+    "referrals:withdraw": ("post", only({"anouk", "bram"}, ok=302)),
+    "referrals:detail": ("get", only({"anouk", "coordinator", "colleague"}, denied=404)),
+    "referrals:offer": ("post", only({"coordinator"}, ok=302, denied=404)),
+    "referrals:answer": ("post", only({"anouk"}, ok=302, denied=404)),
+    "referrals:client_choice": ("post", only({"coordinator"}, ok=302, denied=404)),
+    "referrals:contact": ("post", only({"anouk"}, ok=302, denied=404)),
+    "referrals:close": ("post", only({"anouk", "coordinator"}, ok=302, denied=404)),
+    "referrals:trajectory": ("post", only({"anouk"}, ok=302, denied=404)),
     "vocabulary:index": ("get", everyone()),
     "vocabulary:scheme": ("get", everyone()),
     "vocabulary:concept": ("get", everyone()),
@@ -282,6 +301,7 @@ def url_kwargs(groups, story, span, proposal, item, scan_round, people):
     trajectory = cache(lambda: with_creditors(anouk, trajectory_for(anouk, people.org_a)))
     contribution = cache(lambda: inbreng_for(people))
     intervision = cache(lambda: matrix_world(people))
+    referral = cache(lambda: chosen_referral(people))
     wanted = set(groups)
     values = {
         "format": "json",
@@ -311,6 +331,7 @@ def url_kwargs(groups, story, span, proposal, item, scan_round, people):
         "organisation_pk": people.org_a.pk,
         "municipality_pk": people.municipality.pk,
         "training_slug": lambda: TrainingFactory().slug,
+        "referral_pk": lambda: referral().pk,
         "record_pk": lambda: TrainingRecordFactory(worker=anouk).pk,
         **{
             key: (lambda key=key: intervision()[key])

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "wijkennis.dashboards",
     "wijkennis.intervision",
     "wijkennis.trainings",
+    "wijkennis.referrals",
     "wijkennis.demo",
     "wijkennis.api",
 ]

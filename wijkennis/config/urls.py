@@ -17,6 +17,7 @@ urlpatterns = [
     path("dashboard/", include("wijkennis.dashboards.urls")),
     path("intervisie/", include("wijkennis.intervision.urls")),
     path("opleidingen/", include("wijkennis.trainings.urls")),
+    path("verwijzen/", include("wijkennis.referrals.urls")),
     path("api/", include("wijkennis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -22,6 +22,8 @@ from wijkennis.inbreng.models import (
 )
 from wijkennis.inbreng.stats import accountability_figures
 from wijkennis.knowledge.models import ItemStatus, KnowledgeItem
+from wijkennis.referrals.figures import referral_tables
+from wijkennis.referrals.models import Referral
 from wijkennis.stories.models import Status as StoryStatus
 from wijkennis.stories.models import Story, Visibility
 from wijkennis.trajectories.models import DEBT_TYPE_NAME, Trajectory, TrajectoryType
@@ -354,6 +356,14 @@ def dashboard_sections(scope, period: Period, trajectory_type=None) -> list[Sect
                     period,
                 )
             ],
+        )
+    )
+    sections.append(
+        Section(
+            "referrals",
+            _("Referrals to experience workers"),
+            _("Clients referred to an experience worker, and how soon there was contact."),
+            referral_tables(Referral.objects.filter(organisation__in=organisations), period),
         )
     )
     return sections

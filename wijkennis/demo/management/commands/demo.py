@@ -16,6 +16,7 @@ from wijkennis.demo.content import (
 from wijkennis.inbreng.demo import add_demo_inbreng
 from wijkennis.intervision.demo import add_demo_intervision
 from wijkennis.organisations.models import Membership, Organisation, OrganisationKind, Role, Team
+from wijkennis.referrals.demo import add_demo_referrals
 from wijkennis.stories import services
 from wijkennis.stories.models import Visibility
 from wijkennis.trainings.demo import add_demo_records
@@ -68,6 +69,7 @@ class Command(BaseCommand):
                 add_demo_inbreng()
                 add_demo_intervision()
                 add_demo_records()
+                add_demo_referrals()
         self._print_logins()
 
     @transaction.atomic
