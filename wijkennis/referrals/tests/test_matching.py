@@ -23,7 +23,7 @@ def test_domain_language_and_wijk_rank_first_with_reasons(people):
 
     assert [s.worker for s in suggestions] == [best, other]
     assert suggestions[0].reason_text == (
-        "experience with schulden, speaks tarifit, works in Overvecht, 4 places free"
+        "ervaring met schulden, spreekt tarifit, werkt in Overvecht, 4 plekken vrij"
     )
     assert suggestions[0].score == 3 + 3 + 2 + 1
     assert suggestions[1].score == 3 + 1

@@ -98,7 +98,7 @@ def test_no_suitable_worker_message_and_referral_stays_open(client, people):
     referral = referral_for(people, [concept("Wonen")])
     client.force_login(people.coordinator)
     html = client.get(referral.get_absolute_url()).content.decode()
-    assert "No experience worker fits right now" in html
+    assert "Er past nu geen ervaringswerker" in html
     referral.refresh_from_db()
     assert referral.status == "ingediend"
 
