@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "wijkennis.intervision",
     "wijkennis.trainings",
     "wijkennis.referrals",
+    "wijkennis.invitations",
+    "wijkennis.sso",
+    "wijkennis.help",
+    "wijkennis.mydata",
     "wijkennis.demo",
     "wijkennis.api",
 ]

@@ -1,0 +1,2 @@
+app_name = "mydata"
+urlpatterns: list = []
