@@ -251,6 +251,7 @@ def create_stories(n: int, rng: random.Random, writers: list[tuple[int, int]]) -
                     **{f"original_{field}": value for field, value in texts.items()},
                 )
             )
+            concept_ids = sorted({concepts[s] for s in content["concepts"][:6] if s in concepts})
             entries.append(
                 SearchEntry(
                     id=pk,
@@ -259,13 +260,10 @@ def create_stories(n: int, rng: random.Random, writers: list[tuple[int, int]]) -
                     organisation_id=organisation_id,
                     author_id=author_id,
                     published_at=published_at,
+                    concept_ids=concept_ids,
                 )
             )
-            links += [
-                through(story_id=pk, concept_id=concepts[slug])
-                for slug in content["concepts"][:6]
-                if slug in concepts
-            ]
+            links += [through(story_id=pk, concept_id=concept_id) for concept_id in concept_ids]
         with transaction.atomic():  # foreign keys are checked at commit: both sides exist then
             Story.objects.bulk_create(stories, batch_size=1000)
             StoryVersion.objects.bulk_create(versions, batch_size=1000)
@@ -594,11 +592,14 @@ def breakdown(raw: str, user, timeout_s: float, rank_cut_ms=None) -> dict[str, f
             state["backend"], state["scope"], state["terms"], queries.CANDIDATES
         )
 
+    def facets_step():
+        if state["ranked"]:
+            facts = queries._entry_facts(state["ranked"])
+            state["ranked"] = queries._boost_knowledge(state["ranked"], facts)
+            queries._facets(facts, [])
+
     def hits_step():
         build_hits(state["ranked"][:20], state["scope"], state["query"])
-
-    def facets_step():
-        queries._facets([entry_id for entry_id, _score in state["ranked"]], [])
 
     def suggestion_step():
         queries._suggestion(state["query"], state["backend"])
@@ -609,8 +610,8 @@ def breakdown(raw: str, user, timeout_s: float, rank_cut_ms=None) -> dict[str, f
         ("expand", expand_step),
         ("scope", scope_step),
         ("rank", rank_step),
-        ("hits", hits_step),
         ("facets", facets_step),
+        ("hits", hits_step),
         ("suggestion", suggestion_step),
     ]
     parts: dict[str, float | None] = {}

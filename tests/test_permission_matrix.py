@@ -16,6 +16,7 @@ from wijkennis.deployment.services import save_plan
 from wijkennis.deployment.tests.helpers import good_plan
 from wijkennis.inbreng.tests.helpers import inbreng_for
 from wijkennis.intervision.tests.helpers import matrix_world
+from wijkennis.invitations.tests.helpers import matrix_invitation
 from wijkennis.jobs.tests.factories import JobDescriptionFactory
 from wijkennis.knowledge import services as knowledge_services
 from wijkennis.readiness.models import ScanRound
@@ -247,6 +248,17 @@ RULES = {
     "referrals:contact": ("post", only({"anouk"}, ok=302, denied=404)),
     "referrals:close": ("post", only({"anouk", "coordinator"}, ok=302, denied=404)),
     "referrals:trajectory": ("post", only({"anouk"}, ok=302, denied=404)),
+    # SSO: the choose page is public; organisation A has no provider in the matrix (404 to
+    # start); a callback without a code goes back to the login page; logout works for all.
+    "sso:choose": ("get", everyone()),
+    "sso:start": ("get", everyone(404)),
+    "sso:callback": ("get", everyone(302)),
+    "sso:logout": ("post", everyone(302)),
+    # Help: public for everyone. The matrix's slug ("schulden") is no guide, so a 404; the
+    # guides themselves answer 200 for everyone (wijkennis/help/tests).
+    "help:index": ("get", everyone()),
+    "help:guide": ("get", everyone(404)),
+    "help:quick_guide_pdf": ("get", everyone()),
     "vocabulary:index": ("get", everyone()),
     "vocabulary:scheme": ("get", everyone()),
     "vocabulary:concept": ("get", everyone()),
@@ -257,6 +269,24 @@ RULES = {
     "vocabulary:vote": ("post", only(PROPOSERS, ok=302)),  # no choice: a message, then back
     "vocabulary:comment": ("post", only(PROPOSERS, ok=400)),  # empty: the form again
     "vocabulary:decide": ("post", only({"admin"}, ok=400)),
+    # Invitations: coordinators and beheerders of the organisation (and staff) manage them; the
+    # matrix's invitation is organisation A's (404 for others). The accept link is public; the
+    # matrix's "bad-token" is unknown, so everyone gets the friendly 404 page.
+    "invitations:list": ("get", only({"coordinator", "coordinator_b", "admin"})),
+    "invitations:create": ("get", only({"coordinator", "coordinator_b", "admin"})),
+    "invitations:import": ("get", only({"coordinator", "coordinator_b", "admin"})),
+    "invitations:example_csv": ("get", only({"coordinator", "coordinator_b", "admin"})),
+    "invitations:resend": ("post", only({"coordinator", "admin"}, ok=302, denied=404)),
+    "invitations:revoke": ("post", only({"coordinator", "admin"}, ok=302, denied=404)),
+    "invitations:accept": ("get", everyone(404)),
+    # Mijn gegevens: every signed-in person sees, downloads and deletes only their own data
+    # (wijkennis/mydata/tests); the page after deleting is for everyone (they are logged out).
+    "mydata:overview": ("get", signed_in()),
+    "mydata:export_json": ("get", signed_in()),
+    "mydata:export_pdf": ("get", signed_in()),
+    "mydata:preferences": ("get", signed_in()),
+    "mydata:delete": ("get", signed_in()),
+    "mydata:deleted": ("get", everyone()),
 }
 # The Django admin: staff (beheerder) only; everyone else is sent to the admin login.
 ADMIN_RULE = ("get", {**everyone(302), "admin": 200})
@@ -332,6 +362,7 @@ def url_kwargs(groups, story, span, proposal, item, scan_round, people):
         "municipality_pk": people.municipality.pk,
         "training_slug": lambda: TrainingFactory().slug,
         "referral_pk": lambda: referral().pk,
+        "invitation_pk": lambda: matrix_invitation(people).pk,
         "record_pk": lambda: TrainingRecordFactory(worker=anouk).pk,
         **{
             key: (lambda key=key: intervision()[key])

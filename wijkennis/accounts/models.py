@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,15 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    # Preferences the person sets under "Mijn gegevens" (wijkennis.mydata). The language wins
+    # over the browser and the language cookie once they are signed in.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="nl"
+    )
+    # E-mail on or off; the in-app notifications always stay.
+    email_inbreng_updates = models.BooleanField(_("e-mail about my inbreng"), default=True)
+    email_inbreng_digest = models.BooleanField(_("weekly inbreng e-mail"), default=True)
+    email_referrals = models.BooleanField(_("e-mail about referrals"), default=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

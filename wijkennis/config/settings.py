@@ -126,6 +126,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Staff of an organisation with OpenID Connect sign in there (wijkennis.sso).
+    "wijkennis.sso.auth.OrganisationOIDCBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -246,3 +248,12 @@ WIJKENNIS_ESTABLISH_MIN_ORGANISATIONS = int(
 )
 # Published aggregates never show a group smaller than this.
 WIJKENNIS_MIN_GROUP = 5
+
+# The address people open from e-mails (invitation links); behind a proxy, set it explicitly.
+WIJKENNIS_SITE_URL = os.environ.get("WIJKENNIS_SITE_URL", "")
+# An invitation link works this many days, once.
+WIJKENNIS_INVITATION_DAYS = int(os.environ.get("WIJKENNIS_INVITATION_DAYS", "14"))
+# OpenID Connect providers per organisation, as JSON (docs/DEPLOY.md); `wijkennis sso_sync`
+# writes them into the database, where the admin can also edit them.
+WIJKENNIS_OIDC_PROVIDERS = os.environ.get("WIJKENNIS_OIDC_PROVIDERS", "")
+WIJKENNIS_OIDC_TIMEOUT = int(os.environ.get("WIJKENNIS_OIDC_TIMEOUT", "10"))

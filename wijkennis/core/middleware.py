@@ -1,12 +1,17 @@
 from django.conf import settings
+from django.contrib.auth.middleware import get_user
+from django.urls import reverse
 from django.utils import translation
 
 
 class DutchFirstLocaleMiddleware:
-    """Dutch unless the person chose another language with the language switch.
+    """Dutch unless the person chose another language.
 
     Django's LocaleMiddleware follows the browser's Accept-Language, which would show most
     work laptops (set to English) an English site; Wijkennis speaks Dutch by default.
+    A signed-in person's stored language (`User.language`, set under "Mijn gegevens") wins;
+    otherwise the language switch's cookie; otherwise Dutch. The language switch also stores
+    the choice for a signed-in person.
     """
 
     def __init__(self, get_response):
@@ -14,10 +19,34 @@ class DutchFirstLocaleMiddleware:
         self.available = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
+        user = self._signed_in_user(request)
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if user is not None and user.language in self.available:
+            chosen = user.language
         language = chosen if chosen in self.available else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
+        self._remember_switch(request, response)
         response.headers.setdefault("Content-Language", language)
         return response
+
+    @staticmethod
+    def _signed_in_user(request):
+        """The signed-in user, read once (the authentication middleware reuses it)."""
+        if not hasattr(request, "session"):
+            return None
+        user = get_user(request)  # caches on the request, as AuthenticationMiddleware does
+        return user if user.is_authenticated else None
+
+    def _remember_switch(self, request, response) -> None:
+        """The header's language switch (`set_language`) also updates the stored preference."""
+        if request.method != "POST" or request.path != reverse("set_language"):
+            return
+        cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+        user = getattr(request, "user", None)
+        if cookie is None or user is None or not user.is_authenticated:
+            return
+        if cookie.value in self.available and user.language != cookie.value:
+            user.language = cookie.value
+            user.save(update_fields=["language"])

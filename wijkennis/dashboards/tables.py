@@ -38,6 +38,12 @@ class FigureTable:
     def cell(self, row: int, column: int) -> Figure:
         return self.rows[row].cells[column]
 
+    @property
+    def has_figures(self) -> bool:
+        """Whether any figure is shown. Without one, the page says there is not enough data
+        yet instead of drawing a chart without bars."""
+        return any(cell.shown for row in self.rows for cell in row.cells)
+
 
 @dataclass
 class Section:

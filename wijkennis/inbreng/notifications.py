@@ -71,7 +71,7 @@ def notify(users: Iterable, kind: str, contribution: Contribution, *, text: str 
                 to=[user.email],
             )
             for user in people.values()
-            if user.email
+            if user.email and user.email_inbreng_updates  # the preference in "Mijn gegevens"
         ]
     if not _silenced.get():
         get_connection().send_messages(messages)

@@ -253,7 +253,7 @@ def close_referral(user, referral: Referral, *, outcome: str) -> Referral:
 def notify_contact_made(user, referral: Referral) -> ReferralNotification:
     """In-app and e-mail: THAT contact was made, with the code only — never the question."""
     notification = ReferralNotification.objects.create(user=user, referral=referral)
-    if user.email and not _silenced.get():
+    if user.email and user.email_referrals and not _silenced.get():
         with translation.override(settings.LANGUAGE_CODE):
             message = EmailMessage(
                 subject=_("Contact made for client %(code)s") % {"code": referral.code},

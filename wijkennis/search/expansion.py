@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from django.db.models.signals import post_delete, post_save
 
-from wijkennis.vocabulary.models import AltLabel, Concept
+from wijkennis.vocabulary.models import AltLabel, Concept, Scheme
 from wijkennis.vocabulary.signals import vocabulary_changed
 
 from . import text
@@ -62,7 +62,19 @@ def vocabulary_words() -> dict[str, str]:
     return {text.fold(w): w.lower() for label in labels for w in text.words(label) if len(w) > 3}
 
 
+# The schemes search results are counted by.
+FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, Scheme.SECTOR)
+
+
+@lru_cache(maxsize=1)
+def facet_concepts() -> dict[int, Concept]:
+    """Concept id → concept (slug, label, scheme), for the facet schemes only."""
+    rows = Concept.objects.filter(scheme__in=FACET_SCHEMES).only("slug", "pref_label", "scheme")
+    return {concept.pk: concept for concept in rows}
+
+
 def _vocabulary_changed(**kwargs) -> None:
+    facet_concepts.cache_clear()
     _label_index.cache_clear()
     _concept_labels.cache_clear()
     vocabulary_words.cache_clear()

@@ -30,6 +30,7 @@ def update_story(story: Story) -> None:
             "organisation_id": story.organisation_id,
             "author_id": story.author_id,
             "published_at": story.published_at,
+            "concept_ids": sorted(concept.pk for concept in story.concepts.all()),
         },
     )
     get_backend().write(entry.id, document_for(story))
@@ -61,6 +62,7 @@ def update_knowledge_item(item) -> None:
             "organisation": None,
             "author_id": item.created_by_id,
             "published_at": item.created_at,
+            "concept_ids": sorted(concept.pk for concept in item.current.situations.all()),
         },
     )
     get_backend().write(entry.id, knowledge_document(item))

@@ -34,6 +34,9 @@ class SearchEntry(models.Model):
         "accounts.User", on_delete=models.CASCADE, null=True, related_name="+"
     )
     published_at = models.DateTimeField(null=True)
+    # The ids of the concepts the story or item is tagged with: facets count them from the
+    # ranked entries without a join (docs/BENCHMARKS.md). Rewritten with the entry.
+    concept_ids = models.JSONField(default=list)
     # PostgreSQL only (GIN-indexed); SQLite keeps its words in the FTS5 table search_fts.
     search_vector = SearchVectorField(null=True)
 

@@ -9,16 +9,15 @@ from django.db.models import Exists, Max, OuterRef, Q
 
 from wijkennis.knowledge.models import KnowledgeItem
 from wijkennis.stories.models import TEXT_FIELDS, Story
-from wijkennis.vocabulary.models import Concept, Scheme
+from wijkennis.vocabulary.models import Concept
 
 from . import highlight, text
 from .backends import get_backend
-from .expansion import ExpandedQuery, expand, vocabulary_words
+from .expansion import FACET_SCHEMES, ExpandedQuery, expand, facet_concepts, vocabulary_words
 from .models import SearchEntry
 
 # Originals are never shown in search results: they are not even loaded.
 ORIGINAL_FIELDS = tuple(f"story__published_version__original_{field}" for field in TEXT_FIELDS)
-FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, Scheme.SECTOR)
 
 # Bounded work per query. Both SQL engines score every match they rank, about 1 µs each, so a
 # common word in a large bank would cost seconds (docs/BENCHMARKS.md). A query therefore scores
@@ -111,21 +110,22 @@ def search_stories(
         )
     offset = (results.page - 1) * per_page
     need = max(CANDIDATES, offset + per_page)
-    candidates, total = _rank_candidates(backend, scope, terms, need, include_knowledge)
+    candidates, total = _rank_candidates(backend, scope, terms, need)
     results.total, results.total_capped = min(total, COUNT_CAP), total > COUNT_CAP
+    if candidates:
+        facts = _entry_facts(candidates)
+        candidates = _boost_knowledge(candidates, facts)
+        results.facets = _facets(facts, selected)
+        results.facet_basis = len(candidates)
     if offset < results.total:
         results.hits = build_hits(candidates[offset : offset + per_page], scope, query)
-        results.facets = _facets([entry_id for entry_id, _score in candidates], selected)
-        results.facet_basis = len(candidates)
     results.suggestion = _suggestion(query, backend)
     if not results.total:
         results.related = _related(query)
     return results
 
 
-def _rank_candidates(
-    backend, scope, terms, need: int, knowledge_possible: bool = True
-) -> tuple[list[tuple[int, float]], int]:
+def _rank_candidates(backend, scope, terms, need: int) -> tuple[list[tuple[int, float]], int]:
     """The best `need` of the newest COUNT_CAP + 1 matches, and how many matches that found."""
     last_id = SearchEntry.objects.aggregate(last_id=Max("id"))["last_id"] or 0
     newest = max(need, COUNT_CAP + 1)
@@ -143,17 +143,36 @@ def _rank_candidates(
                 break
             density, looked_above = matched / window, above
         window *= 10
-    if not knowledge_possible:
-        return ranked, matched
-    knowledge = set(
-        SearchEntry.objects.filter(
-            id__in=[entry_id for entry_id, _score in ranked], knowledge_item__isnull=False
-        ).values_list("id", flat=True)
-    )
-    if not knowledge:
-        return ranked, matched
-    boosted = [(i, score * KNOWLEDGE_BOOST if i in knowledge else score) for i, score in ranked]
-    return sorted(boosted, key=lambda pair: -pair[1]), matched
+    return ranked, matched
+
+
+@dataclass(frozen=True)
+class EntryFacts:
+    is_knowledge: bool
+    concept_ids: list[int]
+
+
+def _entry_facts(ranked: list[tuple[int, float]]) -> dict[int, EntryFacts]:
+    """What the boost and the facets need of the ranked entries: one query, no join."""
+    rows = SearchEntry.objects.filter(id__in=[entry_id for entry_id, _score in ranked])
+    return {
+        entry_id: EntryFacts(knowledge_item_id is not None, concept_ids)
+        for entry_id, knowledge_item_id, concept_ids in rows.values_list(
+            "id", "knowledge_item_id", "concept_ids"
+        )
+    }
+
+
+def _boost_knowledge(
+    ranked: list[tuple[int, float]], facts: dict[int, EntryFacts]
+) -> list[tuple[int, float]]:
+    if not any(fact.is_knowledge for fact in facts.values()):
+        return ranked
+    boosted = [
+        (i, score * KNOWLEDGE_BOOST if i in facts and facts[i].is_knowledge else score)
+        for i, score in ranked
+    ]
+    return sorted(boosted, key=lambda pair: -pair[1])
 
 
 def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> list[Hit]:
@@ -199,19 +218,23 @@ def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> 
     return hits
 
 
-def _facets(entry_ids: list[int], selected: list[Concept]) -> dict[str, list[Facet]]:
-    # One query: the concepts' own fields come with the links (a page shows slug and label).
-    rows = Story.concepts.through.objects.filter(
-        story__search_entry__id__in=entry_ids, concept__scheme__in=FACET_SCHEMES
-    ).values_list("concept_id", "concept__slug", "concept__pref_label", "concept__scheme")
-    counts = Counter(rows)
+def _facets(facts: dict[int, EntryFacts], selected: list[Concept]) -> dict[str, list[Facet]]:
+    """Counts per concept of the facet schemes over the ranked entries, most first."""
+    concepts = facet_concepts()
+    counts = Counter(
+        concept_id
+        for fact in facts.values()
+        for concept_id in fact.concept_ids
+        if concept_id in concepts
+    )
     selected_ids = {concept.pk for concept in selected}
     scheme_names = {scheme: str(scheme.label) for scheme in FACET_SCHEMES}
     facets: dict[str, list[Facet]] = {}
-    for (pk, slug, label, scheme), count in sorted(counts.items(), key=lambda c: (-c[1], c[0][2])):
-        concept = Concept(pk=pk, slug=slug, pref_label=label, scheme=scheme)
-        facets.setdefault(scheme_names[scheme], []).append(
-            Facet(concept, count, pk in selected_ids)
+    ordered = sorted(counts.items(), key=lambda c: (-c[1], concepts[c[0]].pref_label))
+    for concept_id, count in ordered:
+        concept = concepts[concept_id]
+        facets.setdefault(scheme_names[concept.scheme], []).append(
+            Facet(concept, count, concept_id in selected_ids)
         )
     return facets
 

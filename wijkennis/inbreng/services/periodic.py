@@ -99,7 +99,9 @@ def send_digests(now=None) -> int:
     sent = 0
     connection = get_connection()
     for user in _digest_candidates():
-        if not user.email or Digest.objects.filter(user=user, week=week).exists():
+        if not user.email or not user.email_inbreng_digest:  # switched off in "Mijn gegevens"
+            continue
+        if Digest.objects.filter(user=user, week=week).exists():
             continue
         last = Digest.objects.filter(user=user).order_by("-sent_at").first()
         since = last.sent_at if last else now - datetime.timedelta(days=7)

@@ -15,6 +15,7 @@ from wijkennis.demo.content import (
 )
 from wijkennis.inbreng.demo import add_demo_inbreng
 from wijkennis.intervision.demo import add_demo_intervision
+from wijkennis.invitations.demo import add_demo_invitations
 from wijkennis.organisations.models import Membership, Organisation, OrganisationKind, Role, Team
 from wijkennis.referrals.demo import add_demo_referrals
 from wijkennis.stories import services
@@ -70,6 +71,7 @@ class Command(BaseCommand):
                 add_demo_intervision()
                 add_demo_records()
                 add_demo_referrals()
+                add_demo_invitations(DEMO_PASSWORD)
         self._print_logins()
 
     @transaction.atomic
