@@ -16,7 +16,7 @@ from .backends import get_backend
 from .expansion import FACET_SCHEMES, ExpandedQuery, expand, facet_concepts, vocabulary_words
 from .models import SearchEntry
 
-# Originals are never shown in search results: they are not even loaded.
+# Originals are never shown in search results: they are not even loaded (nor the index columns).
 ORIGINAL_FIELDS = tuple(f"story__published_version__original_{field}" for field in TEXT_FIELDS)
 
 # Bounded work per query. Both SQL engines score every match they rank, about 1 µs each, so a
@@ -190,7 +190,7 @@ def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> 
         .select_related(
             "story__published_version", "story__organisation", "knowledge_item__current"
         )
-        .defer(*ORIGINAL_FIELDS)
+        .defer("search_vector", "concept_ids", *ORIGINAL_FIELDS)
     }
     stories = {i: entry.story for i, entry in entries.items() if entry.story_id}
     items = {i: entry.knowledge_item for i, entry in entries.items() if entry.knowledge_item_id}
