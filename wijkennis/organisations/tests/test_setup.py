@@ -5,6 +5,7 @@ through a patched `input` / `getpass`."""
 
 from io import StringIO
 
+import django
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -256,6 +257,9 @@ def test_console_command_exits_with_code_2(tmp_path, monkeypatch, capsys):
     monkeypatch.delenv(setup_command.PASSWORD_ENV, raising=False)
     # The console command closes the connections when done; the test's transaction needs it.
     monkeypatch.setattr(connections, "close_all", lambda: None)
+    # Django is set up already; setting it up again would bind the logging handlers to this
+    # test's captured stderr, which is closed afterwards (later log records then fail).
+    monkeypatch.setattr(django, "setup", lambda *args, **kwargs: None)
     with pytest.raises(SystemExit) as caught:
         wijkennis_cli(["setup", *flags(tmp_path, kind="bakkerij")])
     assert caught.value.code == 2
