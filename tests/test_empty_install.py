@@ -103,6 +103,7 @@ NOT_PAGES = {
     "mydata:export_json",
     "mydata:export_pdf",
     "sso:callback",  # the provider's way back: a redirect
+    "core:health",  # "ok" for a load balancer
 }
 
 BARE_LISTS = re.compile(

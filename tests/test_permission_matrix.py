@@ -92,6 +92,7 @@ INBRENG_CONTRIBUTOR = {
 # url name → (method, expected per person)
 RULES = {
     "core:home": ("get", everyone()),
+    "core:health": ("get", everyone()),
     "set_language": ("post", everyone(302)),
     "accounts:login": ("get", {**everyone(302), "anonymous": 200}),
     "accounts:logout": ("post", everyone(302)),

@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from wijkennis.organisations.models import STORY_WRITER_ROLES, has_role
@@ -15,3 +16,8 @@ def home(request):
         "core/home.html",
         {"recent": recent, "can_write": has_role(request.user, STORY_WRITER_ROLES)},
     )
+
+
+def health(request):
+    """For a load balancer or proxy: the app process answers (no database, no template)."""
+    return HttpResponse("ok", content_type="text/plain")

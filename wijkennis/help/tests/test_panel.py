@@ -20,6 +20,7 @@ NOT_A_PAGE_NAMES = {
     "vocabulary:label_check",  # an htmx fragment inside the proposal form
     "inbreng:notification",  # marks a message read, then redirects to the inbreng
     "sso:callback",  # the organisation's login service sends people back here; it redirects
+    "core:health",  # "ok" in plain text for a load balancer
 }
 # A download: the route ends in a file name ("snelstart.pdf", "export.<extension>") or "pdf/".
 DOWNLOAD = re.compile(r"(\.\w+|\.<[^>]+>|pdf/)$")
