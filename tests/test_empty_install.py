@@ -54,6 +54,7 @@ FILLED_LISTS = {
     "trajectories:types",  # the debt trajectory ships with Wijkennis
     "trainings:team",  # the ervaringswerker of the organisation
     "dashboards:index",  # the organisation's dashboard
+    "core:audit",  # the setup's own audit event
 }
 # Forms, start pages and pages without a list.
 NO_LIST = {
@@ -89,6 +90,7 @@ NO_LIST = {
     "mydata:preferences",
     "mydata:delete",
     "mydata:deleted",
+    "twofactor:manage",  # optional two-step sign-in: the QR code to scan
 }
 # Not HTML pages: the JSON API, downloads and redirects.
 NOT_PAGES = {
@@ -104,6 +106,7 @@ NOT_PAGES = {
     "mydata:export_pdf",
     "sso:callback",  # the provider's way back: a redirect
     "core:health",  # "ok" for a load balancer
+    "twofactor:verify",  # without the password step first: back to the login page
 }
 
 BARE_LISTS = re.compile(

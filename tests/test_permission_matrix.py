@@ -93,6 +93,7 @@ INBRENG_CONTRIBUTOR = {
 RULES = {
     "core:home": ("get", everyone()),
     "core:health": ("get", everyone()),
+    "core:audit": ("get", only({"admin"})),
     "set_language": ("post", everyone(302)),
     "accounts:login": ("get", {**everyone(302), "anonymous": 200}),
     "accounts:logout": ("post", everyone(302)),
@@ -288,6 +289,12 @@ RULES = {
     "mydata:preferences": ("get", signed_in()),
     "mydata:delete": ("get", signed_in()),
     "mydata:deleted": ("get", everyone()),
+    # Two-step sign-in (optional): offered to coordinators and beheerders (and staff). Without a
+    # device, switching off just goes back to the page. The code step without a password
+    # step sends everyone back to the login page.
+    "twofactor:manage": ("get", only({"coordinator", "coordinator_b", "admin"})),
+    "twofactor:disable": ("post", only({"coordinator", "coordinator_b", "admin"}, ok=302)),
+    "twofactor:verify": ("get", everyone(302)),
 }
 # The Django admin: staff (beheerder) only; everyone else is sent to the admin login.
 ADMIN_RULE = ("get", {**everyone(302), "admin": 200})

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    # Optional two-factor sign-in (TOTP apps) for coordinators and beheerders.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wijkennis.core",
     "wijkennis.accounts",
     "wijkennis.organisations",
@@ -66,6 +69,7 @@ INSTALLED_APPS = [
     "wijkennis.referrals",
     "wijkennis.invitations",
     "wijkennis.sso",
+    "wijkennis.twofactor",
     "wijkennis.help",
     "wijkennis.mydata",
     "wijkennis.demo",
@@ -74,12 +78,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (CONTENT_SECURITY_POLICY below).
+    "wijkennis.core.security.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that queries: database gone → a clear 503 page, reconnect next time.
+    "wijkennis.core.database_errors.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijkennis.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # user.is_verified(): true after a two-factor code at sign-in (wijkennis.twofactor).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -199,6 +209,29 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# Several app processes share one Redis for cache, rate limits and sessions (docs/DEPLOY.md);
+# without REDIS_URL: Django's in-process memory cache and database sessions (the local demo).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "wk",
+        }
+    }
+    # cached_db: read from Redis, written through to the database, so a Redis restart signs
+    # nobody out and "delete my account" finds every session in the Session table.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Background work (wijkennis.core.tasks): in this process unless a Celery broker is set.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or REDIS_URL
+WIJKENNIS_TASKS = os.environ.get(
+    "WIJKENNIS_TASKS", "celery" if os.environ.get("CELERY_BROKER_URL") else "inprocess"
+)
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # keep LOGGING below (never logs story text)
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "wijkennis")
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Wijkennis <noreply@wijkennis.local>")
 if os.environ.get("EMAIL_URL"):
@@ -211,11 +244,19 @@ if os.environ.get("EMAIL_URL"):
 # Stories up to 100 000 characters; larger bodies are refused with a clear message.
 STORY_MAX_CHARS = 100_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_048_576
+# Uploads above 2.5 MB go to a temporary file, not memory; forms refuse files above their limit.
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", "2621440"))
 
 # Production behind TLS sets these to 1; the local demo runs on plain http://127.0.0.1.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+# Lax: the cookie still comes along when a person follows a link from an e-mail or the SSO provider.
+SESSION_COOKIE_SAMESITE = "Lax"
+# htmx reads the token from the page (base.html), never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+# A 403 for a missing CSRF token uses the site template with a plain message.
+CSRF_FAILURE_VIEW = "wijkennis.core.security.csrf_failure"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
@@ -225,6 +266,33 @@ SECURE_PROXY_SSL_HEADER = (
 )
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp 4): scripts and styles only from our own files. Style
+# *attributes* stay allowed: charts set bar widths with style="width: …%" (no script can run
+# from a style attribute). Sign-out through an organisation's provider adds that provider to
+# form-action (wijkennis.core.security.CSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Login attempts per IP address, across e-mail addresses (django-ratelimit; next to axes).
+WIJKENNIS_LOGIN_RATE = os.environ.get("WIJKENNIS_LOGIN_RATE", "20/m")
+# Behind a proxy, the client address is in a header (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Two-factor codes: the issuer name people see in their authenticator app.
+OTP_TOTP_ISSUER = "Wijkennis"
+# Beheerders may delete a lost device in the admin, but never see anyone's secret key.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("wijkennis.core.urls")),
+    path("account/tweestapsverificatie/", include("wijkennis.twofactor.urls")),
     path("account/", include("wijkennis.accounts.urls")),
     path("verhalen/", include("wijkennis.stories.urls")),
     path("zoeken/", include("wijkennis.search.urls")),

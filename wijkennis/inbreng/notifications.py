@@ -9,10 +9,12 @@ import contextvars
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from wijkennis.core.mail import queue_emails
 
 from .models import Contribution, Notification, NotificationKind
 
@@ -74,5 +76,5 @@ def notify(users: Iterable, kind: str, contribution: Contribution, *, text: str 
             if user.email and user.email_inbreng_updates  # the preference in "Mijn gegevens"
         ]
     if not _silenced.get():
-        get_connection().send_messages(messages)
+        queue_emails(messages)  # background work (wijkennis.core.tasks)
     return notifications

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from wijkennis.core.tasks import background
+
 from . import services
 from .models import JobRun
 
@@ -47,6 +49,7 @@ def is_due(job: Job, last_run_at, now) -> bool:
     return last_run_at is None or _slot(last_run_at, job.period) != _slot(now, job.period)
 
 
+@background  # Celery beat queues it hourly in production (wijkennis/config/celery.py)
 def run_due_jobs(now=None) -> dict[str, int]:
     """Run every due job; returns {job name: what it did (number sent)}."""
     now = now or timezone.now()

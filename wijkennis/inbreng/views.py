@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkennis.core.models import record_event
 from wijkennis.organisations.models import Organisation, Role, organisation_ids_with_role
 
 from . import services
@@ -127,7 +128,10 @@ def _detail(request, contribution, status=200, **forms):
 
 @login_required
 def contribution_detail(request, contribution_pk):
-    return _detail(request, _contribution(request, contribution_pk))
+    contribution = _contribution(request, contribution_pk)
+    if contribution.contributor_id != request.user.pk:
+        record_event(request.user, "inbreng.read", contribution)
+    return _detail(request, contribution)
 
 
 def _post_form(request, contribution, form, form_key, action, success):

@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkennis.core.models import record_event
+
 from . import services
 from .calendar import group_ics, session_ics
 from .forms import (
@@ -268,7 +270,11 @@ def _member_users(session):
 
 @login_required
 def session_detail(request, session_pk):
-    return _session_page(request, _session(request, session_pk))
+    session = _session(request, session_pk)
+    others = Case.objects.visible_to(request.user).filter(session=session, shared_at__isnull=False)
+    for case in others.exclude(author=request.user):
+        record_event(request.user, "intervision.case_read", case)
+    return _session_page(request, session)
 
 
 @login_required

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wijkennis.core.security import is_plain_text
 from wijkennis.organisations.models import Role, Team
 
 MAX_BYTES = 1024 * 1024
@@ -92,6 +93,19 @@ def _decode(uploaded_file) -> str:
     data = uploaded_file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise CsvImportError([RowError(0, "", _("The file is too big. The limit is 1 MB."))])
+    if not is_plain_text(data[:8192]):  # by content: a PDF or picture renamed to .csv
+        raise CsvImportError(
+            [
+                RowError(
+                    0,
+                    "",
+                    _(
+                        "This is not a CSV file. Save it as 'CSV UTF-8' in your spreadsheet "
+                        "program and try again."
+                    ),
+                )
+            ]
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wijkennis.core.mail import queue_emails
 from wijkennis.core.models import record_event
 from wijkennis.inbreng.notifications import _silenced
 from wijkennis.organisations.models import Membership, Organisation, Role, Team
@@ -84,7 +85,7 @@ def _send_after_commit(messages: list[EmailMessage]) -> None:
     """Send once the transaction is committed; nothing goes out when it is rolled back."""
     if not messages or _silenced.get():
         return
-    transaction.on_commit(lambda: get_connection().send_messages(messages))
+    queue_emails(messages, after_commit=True)  # background work (wijkennis.core.tasks)
 
 
 class _Checker:

@@ -42,6 +42,8 @@ class ItemForm(forms.Form):
 
 class RevisionForm(ItemForm):
     change_note = forms.CharField(label=_("What did you change?"), max_length=300)
+    # The version the form showed (optimistic locking, see core.concurrency).
+    base_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class RecognitionForm(forms.Form):

@@ -7,7 +7,9 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkennis.core.concurrency import StaleEdit
 from wijkennis.core.models import record_event
+from wijkennis.core.tasks import background
 from wijkennis.organisations.models import (
     STORY_WRITER_ROLES,
     Membership,
@@ -113,17 +115,41 @@ def can_edit(user, item: KnowledgeItem) -> bool:
     return user.is_authenticated and (item.created_by_id == user.pk or can_review(user))
 
 
+def _lock_current_number(item: KnowledgeItem, base_version: int | None) -> None:
+    """Lock the item's row and check that nobody saved a version after `base_version`."""
+    locked = KnowledgeItem.objects.select_for_update().get(pk=item.pk)
+    current = (
+        KnowledgeVersion.objects.filter(pk=locked.current_id)
+        .values_list("number", flat=True)
+        .first()
+    )
+    if base_version is not None and current != base_version:
+        raise StaleEdit(current)
+    item.current_id, item.status = locked.current_id, locked.status
+
+
 @transaction.atomic
 def revise_item(
-    user, item: KnowledgeItem, *, situations, stories=(), change_note: str, **fields
+    user,
+    item: KnowledgeItem,
+    *,
+    situations,
+    stories=(),
+    change_note: str,
+    base_version: int | None = None,
+    **fields,
 ) -> KnowledgeVersion:
     """A new version. Recognitions stay with the version they were given on, so an established
-    item that changes goes back to review."""
+    item that changes goes back to review.
+
+    `base_version` is the version number the editor started from (optimistic locking): when
+    another version was saved since, `StaleEdit` is raised and nothing is stored."""
     if not can_edit(user, item):
         raise PermissionDenied
     _check_content(fields, situations)
     if not change_note.strip():
         raise ValidationError({"change_note": _("Say in a few words what you changed.")})
+    _lock_current_number(item, base_version)
     version = _new_version(user, item, fields, situations, stories, change_note.strip())
     if item.status == ItemStatus.VASTGESTELD:
         item.status = ItemStatus.IN_REVIEW
@@ -275,6 +301,7 @@ def submit_report(
     return report
 
 
+@background  # may run in a Celery worker: run_task(refresh_patterns)
 @transaction.atomic
 def refresh_patterns() -> int:
     """Recount every pattern cell from the reports (after an import or a repair)."""

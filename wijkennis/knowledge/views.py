@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkennis.core.concurrency import StaleEdit
 from wijkennis.core.models import record_event
 from wijkennis.organisations.models import OrganisationKind
 from wijkennis.stories.models import Story
@@ -73,6 +74,13 @@ def _save_item(request, form, item=None, story=None):
     except ValidationError as error:
         form.add_error(None, error)
         return None
+    except StaleEdit as stale:
+        # Keep what the person typed; the next save starts from the version they can now see.
+        form.data = form.data.copy()
+        form.data["base_version"] = stale.current_version
+        form.add_error(None, stale.message)
+        form.stale = True
+        return None
 
 
 @login_required
@@ -115,15 +123,19 @@ def item_edit(request, item_pk):
     version = item.current
     initial = {name: getattr(version, name) for name in services.CONTENT_FIELDS}
     initial["situations"] = list(version.situations.values_list("slug", flat=True))
+    initial["base_version"] = version.number
     form = RevisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid() and _save_item(request, form, item):
         messages.success(request, _("Saved as a new version."))
         return redirect(item)
+    stale = getattr(form, "stale", False)
+    if stale:
+        item.refresh_from_db()
     return render(
         request,
         "knowledge/form.html",
-        {"form": form, "item": item},
-        status=400 if form.errors else 200,
+        {"form": form, "item": item, "newer_version": item.current if stale else None},
+        status=409 if stale else 400 if form.errors else 200,
     )
 
 

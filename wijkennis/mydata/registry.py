@@ -122,6 +122,13 @@ REGISTRY: dict[str, Rule] = {
         clear={"email": REMOVED_EMAIL, "first_name": ""},
         before=_clear_invitations_to,
     ),
+    # Two-step sign-in (wijkennis.twofactor): the secret key never leaves the server.
+    "otp_totp.TOTPDevice.user": Rule(
+        "access",
+        _("Two-step sign-in app (only whether it is on; the key is secret)"),
+        Action.DELETE,
+        ("name", "confirmed", "created_at", "last_used_at"),
+    ),
     "sso.OidcIdentity.user": Rule(
         "access",
         _("Sign-in accounts of your organisation linked to you"),

@@ -5,14 +5,17 @@ the way the registry says, in one transaction.
 """
 
 import secrets
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
-from django.db import connection, transaction
+from django.db import transaction
 
 from wijkennis.core.models import record_event
+from wijkennis.search.indexing import purge_deleted_words
 from wijkennis.stories.models import TEXT_FIELDS, ConsentRecord, DeidentificationSpan, Status, Story
 from wijkennis.stories.models import Visibility as StoryVisibility
 from wijkennis.stories.services import erase_story, withdraw_story
@@ -120,19 +123,10 @@ def _forget_elsewhere(user) -> None:
         for session in Session.objects.iterator()
         if session.get_decoded().get("_auth_user_id") == str(user.pk)
     ]
-    Session.objects.filter(pk__in=mine).delete()
-
-
-def _purge_search_index() -> None:
-    """SQLite's FTS5 keeps deleted words in its index segments until they are merged;
-    'optimize' merges them now, so no word of the person's stories stays in the file's tables.
-    PostgreSQL keeps the words on the entry row itself, which is gone."""
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'")
-        if cursor.fetchone():
-            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+    # Through the session engine: with cached_db (REDIS_URL set) also Redis' copy goes.
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in mine:
+        store(session_key=key).delete()
 
 
 @transaction.atomic
@@ -152,4 +146,4 @@ def delete_account(user, *, stories: str = WITHDRAW) -> None:
     _forget_elsewhere(user)
     record_event(None, "account.deleted", user, f"stories: {stories}")
     user.delete()
-    _purge_search_index()
+    purge_deleted_words()

@@ -10,12 +10,13 @@ can offer other workers; the client keeps help.
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wijkennis.core.mail import queue_emails
 from wijkennis.core.models import record_event
 from wijkennis.inbreng.notifications import _silenced, site_url
 from wijkennis.organisations.models import Membership, Organisation, Role, has_role
@@ -267,5 +268,5 @@ def notify_contact_made(user, referral: Referral) -> ReferralNotification:
                 ),
                 to=[user.email],
             )
-        get_connection().send_messages([message])
+        queue_emails([message])  # background work (wijkennis.core.tasks)
     return notification

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkennis.core.models import record_event
 from wijkennis.organisations.models import Membership, Role, has_role
 from wijkennis.trajectories.models import TrajectoryType
 
@@ -100,6 +101,12 @@ def referral_detail(request, referral_pk):
                 suggestion.reasons = [suggestion.reasons[-1]]
         context["suggestions"] = suggestions
         context["offers"] = referral.offers.select_related("worker")
+        # Special-category data: the coordinator saw these shared profiles (issue 11, audit).
+        for suggestion in suggestions:
+            if suggestion.profile.share_with_coordinator:
+                record_event(
+                    user, "referrals.profile_read", suggestion.profile, f"referral {referral.pk}"
+                )
     elif referral.offers.filter(worker=user).exists():
         context["view"] = "worker"
         context["offer"] = referral.offers.get(worker=user)
@@ -109,6 +116,7 @@ def referral_detail(request, referral_pk):
         context["types"] = TrajectoryType.objects.visible_to(user)
     else:
         context["view"] = "filer"
+    record_event(user, "referrals.read", referral)
     return render(request, "referrals/detail.html", context)
 
 

@@ -1,5 +1,6 @@
 """Keep the search index equal to what is published, in the caller's transaction."""
 
+from django.db import connection
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
@@ -72,6 +73,21 @@ def update_knowledge_item(item) -> None:
 def _remove_from_backend(sender, instance, **kwargs) -> None:
     # Also runs when a story (or its author) is deleted and the entry goes with it.
     get_backend().delete(instance.id)
+
+
+def purge_deleted_words() -> None:
+    """Make deleted words really gone from the index, after an erasure.
+
+    SQLite's FTS5 keeps deleted words in its index segments until they are merged; 'optimize'
+    merges them now, so no word of an erased story stays in the file's tables. PostgreSQL keeps
+    the words on the entry row itself, which is gone with the row.
+    """
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'")
+        if cursor.fetchone():
+            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
 
 def rebuild(progress=None) -> int:

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from wijkennis.core.security import check_text_upload
 from wijkennis.organisations.models import STORY_WRITER_ROLES, Organisation
 from wijkennis.vocabulary.models import Concept
 
@@ -62,6 +63,8 @@ class StoryForm(forms.Form):
             return ""
         if upload.size > settings.STORY_MAX_CHARS * 4:
             raise forms.ValidationError(_("This file is too big. Choose a smaller text file."))
+        # By content, not by name: a PDF or a picture renamed to .txt is refused here.
+        check_text_upload(upload, max_bytes=settings.STORY_MAX_CHARS * 4)
         try:
             return upload.read().decode("utf-8")
         except UnicodeDecodeError:

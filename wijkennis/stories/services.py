@@ -243,5 +243,8 @@ def erase_story(author, story: Story) -> None:
     """Delete the story with its original, all versions, spans and consent records."""
     if story.author_id != author.pk:
         raise PermissionDenied
+    from wijkennis.search.indexing import purge_deleted_words
+
     record_event(author, "story.erased", story)
     story.delete()  # its search entry goes with it (search.indexing removes the words)
+    purge_deleted_words()  # and no trace of them stays in the index's own tables

@@ -64,12 +64,12 @@ def read_upload(upload) -> str:
 def _read_txt(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")  # what Notepad calls "Unicode"
+    if b"\x00" in data:
+        raise Unreadable("unreadable")  # not text at all, even when it decodes as UTF-8
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data:
-        raise Unreadable("unreadable")  # not text at all
     return data.decode("cp1252")  # older Windows text; raises on bytes cp1252 lacks
 
 

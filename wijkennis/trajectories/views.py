@@ -119,6 +119,7 @@ def trajectory_detail(request, trajectory_pk):
                 messages.success(request, _("The outcome is saved."))
                 return redirect(trajectory)
         return _detail(request, trajectory, form, status=400)
+    record_event(request.user, "trajectory.read", trajectory)
     return _detail(request, trajectory)
 
 
@@ -204,6 +205,7 @@ def _overview(trajectory) -> dict:
 @login_required
 def schoenendoos(request, trajectory_pk):
     trajectory = _trajectory(request, trajectory_pk)
+    record_event(request.user, "trajectory.read", trajectory, "schoenendoos")
     return render(request, "trajectories/schoenendoos.html", _overview(trajectory))
 
 

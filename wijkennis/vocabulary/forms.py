@@ -94,3 +94,5 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Needed when you do not accept: say why."),
     )
+    # The concept's version the reviewer saw (optimistic locking, see core.concurrency).
+    concept_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -46,6 +46,8 @@ class Concept(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="narrower"
     )
     related = models.ManyToManyField("self", blank=True, verbose_name=_("related concepts"))
+    # Goes up by one with every recorded change (optimistic locking, see core.concurrency).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["scheme", "pref_label"]

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wijkennis.core.concurrency import StaleEdit
 from wijkennis.core.models import record_event
 from wijkennis.organisations.models import STORY_WRITER_ROLES, Role, has_role
 from wijkennis.search import text
@@ -61,6 +63,8 @@ def record_change(concept: Concept, user, summary: str, proposal=None) -> Concep
     last = concept.changes.first()
     if last is not None and last.snapshot == state:
         return None
+    Concept.objects.filter(pk=concept.pk).update(version=F("version") + 1)
+    concept.version += 1
     return ConceptChange.objects.create(
         concept=concept,
         changed_by=user if user is not None and user.is_authenticated else None,
@@ -149,12 +153,16 @@ def _record_changes(concepts: list[Concept], user, summary: str) -> None:
     for change in ConceptChange.objects.filter(concept__in=concepts).order_by("changed_at", "id"):
         last[change.concept_id] = change.snapshot
     actor = user if user is not None and user.is_authenticated else None
-    ConceptChange.objects.bulk_create(
+    changes = ConceptChange.objects.bulk_create(
         [
             ConceptChange(concept=c, changed_by=actor, summary=summary[:300], snapshot=state)
             for c in fresh
             if last.get(c.pk) != (state := snapshot(c))
         ]
+    )
+    # A concept that changed gets a new version number, so open edit forms become stale.
+    Concept.objects.filter(pk__in=[change.concept_id for change in changes]).update(
+        version=F("version") + 1
     )
 
 
@@ -275,13 +283,26 @@ def _unique_slug(label: str) -> str:
     return slug
 
 
+def _locked_concept(concept_id: int, expected: int | None) -> Concept:
+    """Lock the concept's row; refuse when it changed after the reviewer opened the page."""
+    concept = Concept.objects.select_for_update().get(pk=concept_id)
+    if expected is not None and concept.version != expected:
+        raise StaleEdit(concept.version)
+    return concept
+
+
 @transaction.atomic
-def accept(user, proposal: Proposal, note: str = "") -> Concept:
-    """Apply the proposal to the vocabulary and record it in the concept's history."""
+def accept(user, proposal: Proposal, note: str = "", concept_version: int | None = None) -> Concept:
+    """Apply the proposal to the vocabulary and record it in the concept's history.
+
+    `concept_version` is the concept's version the reviewer saw (optimistic locking): when the
+    concept changed since, `StaleEdit` is raised and the proposal stays open."""
     if not can_review(user):
         raise PermissionDenied
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _open(proposal)
+    if proposal.concept_id is not None:
+        proposal.concept = _locked_concept(proposal.concept_id, concept_version)
     if proposal.kind == ProposalKind.NEW_CONCEPT:
         if duplicate := _duplicate_error(proposal.pref_label):
             raise ValidationError(duplicate)

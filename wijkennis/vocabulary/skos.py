@@ -6,6 +6,7 @@ tools see ordinary labels and a Wijkennis import keeps the kind. Misspellings ar
 skos:hiddenLabel. An import is all or nothing: any problem and nothing changes.
 """
 
+import re
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -106,6 +107,9 @@ def problems_in(graph: Graph) -> list[str]:
     seen_labels: dict[str, str] = {}
     for node in concepts:
         name = _slug(node)
+        if shape := _shape_problems(graph, node, name):
+            problems += shape  # the checks below expect text labels and a usable name
+            continue
         labels = list(graph.objects(node, SKOS.prefLabel))
         languages = [label.language for label in labels]
         for language in sorted({lang or "" for lang in languages}):
@@ -147,6 +151,54 @@ def problems_in(graph: Graph) -> list[str]:
                     % {"concept": name, "other": _slug(target)}
                 )
     problems += _cycles(graph, concepts)
+    return problems
+
+
+# What the database columns hold (vocabulary.models); longer or odd values cannot be stored.
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
+TEXT_LIMITS = {
+    SKOS.prefLabel: 200,
+    SKOS.altLabel: 200,
+    SKOS.hiddenLabel: 200,
+    SKOS.definition: None,
+    DCTERMS.source: 200,
+    **{WK[kind]: 200 for kind in SHOWN_KINDS},
+}
+MAX_URI = 500
+
+
+def _shape_problems(graph: Graph, node, name: str) -> list[str]:
+    """A concept Wijkennis can store: a web address ending in a plain code, text labels of a
+    sensible length without NUL characters, outside matches as web addresses."""
+    if not isinstance(node, URIRef) or not SLUG.match(name):
+        return [
+            _("%(concept)s: the address must end in a code of letters, digits and dashes")
+            % {"concept": str(node)[:100]}
+        ]
+    problems = []
+    for prop, limit in TEXT_LIMITS.items():
+        for value in graph.objects(node, prop):
+            if not isinstance(value, Literal):
+                problems.append(
+                    _("%(concept)s: %(property)s must be text")
+                    % {"concept": name, "property": graph.qname(prop)}
+                )
+            elif "\x00" in str(value):
+                problems.append(
+                    _("%(concept)s: %(property)s holds a NUL character")
+                    % {"concept": name, "property": graph.qname(prop)}
+                )
+            elif limit and len(str(value)) > limit:
+                problems.append(
+                    _("%(concept)s: %(property)s is longer than %(limit)s characters")
+                    % {"concept": name, "property": graph.qname(prop), "limit": limit}
+                )
+    for prop in MATCH_PROPERTIES.values():
+        for uri in graph.objects(node, prop):
+            if not isinstance(uri, URIRef) or len(str(uri)) > MAX_URI:
+                problems.append(
+                    _("%(concept)s: an outside match must be a web address") % {"concept": name}
+                )
     return problems
 
 

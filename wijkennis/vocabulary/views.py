@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkennis.core.concurrency import StaleEdit
 from wijkennis.search import text
 from wijkennis.stories.models import Story
 
@@ -198,6 +199,7 @@ def _proposal(request, proposal_pk) -> Proposal:
 @login_required
 def proposal_detail(request, proposal_pk, comment_form=None, decision_form=None, status=200):
     proposal = _proposal(request, proposal_pk)
+    seen = proposal.concept.version if proposal.concept_id else None  # optimistic locking
     votes = list(proposal.votes.all())
     return render(
         request,
@@ -209,7 +211,7 @@ def proposal_detail(request, proposal_pk, comment_form=None, decision_form=None,
             "my_vote": next((v.agrees for v in votes if v.voter_id == request.user.pk), None),
             "comments": proposal.comments.select_related("author"),
             "comment_form": comment_form or CommentForm(),
-            "decision_form": decision_form or DecisionForm(),
+            "decision_form": decision_form or DecisionForm(initial={"concept_version": seen}),
             "can_vote": services.can_propose(request.user),
             "can_review": services.can_review(request.user),
         },
@@ -258,7 +260,9 @@ def proposal_decide(request, proposal_pk):
         data = form.cleaned_data
         try:
             if data["decision"] == "accept":
-                concept = services.accept(request.user, proposal, data["note"])
+                concept = services.accept(
+                    request.user, proposal, data["note"], concept_version=data["concept_version"]
+                )
                 messages.success(request, _("Accepted. The vocabulary has been changed."))
                 return redirect(concept)
             services.reject(request.user, proposal, data["note"])
@@ -266,4 +270,10 @@ def proposal_decide(request, proposal_pk):
             return redirect(proposal)
         except ValidationError as error:
             form.add_error(None, error)
+        except StaleEdit as stale:
+            # The page shows the concept as it is now; the note the reviewer typed stays.
+            form.data = form.data.copy()
+            form.data["concept_version"] = stale.current_version
+            form.add_error(None, stale.message)
+            return proposal_detail(request, proposal_pk, decision_form=form, status=409)
     return proposal_detail(request, proposal_pk, decision_form=form, status=400)

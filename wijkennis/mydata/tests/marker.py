@@ -9,6 +9,9 @@ lower-cased (and stemmed) words, so use a marker that stems to itself, such as
 "zqxmarker7731" (letters then digits: no Dutch suffix to strip).
 """
 
+import pickle
+
+from django.core.cache import caches
 from django.db import connection
 
 
@@ -55,3 +58,30 @@ def tables_containing(marker: str) -> dict[str, int]:
         else:  # pragma: no cover
             raise NotImplementedError(connection.vendor)
     return hits
+
+
+def cache_containing(marker: str, alias: str = "default") -> list[str]:
+    """Keys of Django's cache whose key or (pickled) value contains `marker`.
+
+    Local memory: the dict behind the cache. Redis: every key, read back raw. Any other backend
+    cannot be listed, so the test fails rather than pass without looking.
+    """
+    backend = caches[alias]
+    needle = marker.lower().encode()
+    found = []
+    if hasattr(backend, "_cache") and isinstance(backend._cache, dict):  # LocMemCache
+        for key, value in list(backend._cache.items()):
+            raw = value if isinstance(value, bytes) else pickle.dumps(value)
+            if needle in key.lower().encode() or needle in raw.lower():
+                found.append(key)
+        return found
+    if type(backend).__name__ == "RedisCache":
+        client = backend._cache.get_client()
+        for key in client.scan_iter():
+            raw = client.get(key) or b""
+            if needle in key.lower() or needle in raw.lower():
+                found.append(key.decode("latin-1"))
+        return found
+    if type(backend).__name__ == "DummyCache":
+        return found
+    raise NotImplementedError(f"cannot list the keys of {type(backend).__name__}")

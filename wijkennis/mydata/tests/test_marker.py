@@ -1,5 +1,8 @@
 """The issue's unique-marker test: after deleting an account, the marker is nowhere."""
 
+import io
+
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
@@ -8,7 +11,7 @@ from wijkennis.knowledge.services import recognition_counts
 from wijkennis.search.queries import search_stories
 
 from .helpers import MARKER, everything_else_with_marker, person_with_marker, stories_with_marker
-from .marker import tables_containing
+from .marker import cache_containing, tables_containing
 
 SEARCH_TABLE = {"sqlite": "search_fts_content", "postgresql": "search_searchentry"}
 
@@ -31,6 +34,7 @@ def test_after_deleting_an_account_the_marker_is_in_no_table(client, people):
     }
     assert expected | {SEARCH_TABLE[connection.vendor]} <= set(found)
     assert search_stories(MARKER, people.admin).total == 1  # the public story
+    assert MARKER in _exported()
 
     response = client.post(
         reverse("mydata:delete"),
@@ -42,6 +46,15 @@ def test_after_deleting_an_account_the_marker_is_in_no_table(client, people):
     assert search_stories(MARKER, people.admin).total == 0
     assert search_stories(MARKER, people.anouk).total == 0
     assert recognition_counts(version) == counts_before
+    assert MARKER not in _exported()
+    assert cache_containing(MARKER) == []
+
+
+def _exported() -> str:
+    """What `wijkennis export stories` writes: every published story."""
+    out = io.StringIO()
+    call_command("export", "stories", stdout=out)
+    return out.getvalue()
 
 
 def test_withdraw_keeps_only_the_text_without_names_and_no_trace_of_the_person(client, people):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from wijkennis.core.database_errors import DATABASE_ERRORS
 from wijkennis.stories.transfer import ImportFileError, import_rows, read_rows
 
 
@@ -33,8 +34,19 @@ class Command(BaseCommand):
                 f"{error}\n" + _("Nothing was imported. Correct the file and try again."),
                 returncode=2,
             ) from None
-        with tqdm(total=len(rows), desc=_("Importing"), unit=_("story"), file=sys.stderr) as bar:
-            stories = import_rows(rows, progress=lambda: bar.update(1))
+        try:
+            with tqdm(
+                total=len(rows), desc=_("Importing"), unit=_("story"), file=sys.stderr
+            ) as bar:
+                stories = import_rows(rows, progress=lambda: bar.update(1))
+        except DATABASE_ERRORS:
+            # One transaction: what was written before the connection broke is rolled back.
+            raise CommandError(
+                _("The database could not be reached during the import.")
+                + "\n"
+                + _("Nothing was imported. Run the same command again when the database is back."),
+                returncode=3,
+            ) from None
         self.stdout.write(
             ngettext("%(count)s story imported.", "%(count)s stories imported.", len(stories))
             % {"count": len(stories)}
