@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from wijkennis.accounts.models import User
 from wijkennis.organisations.models import Membership, Organisation, OrganisationKind, Role
-from wijkennis.stories.models import Status, Story, StoryVersion, Visibility
+from wijkennis.stories.models import DeidentificationSpan, Status, Story, StoryVersion, Visibility
 from wijkennis.vocabulary.models import AltLabel, Concept
 
 
@@ -96,3 +96,18 @@ class StoryFactory(factory.django.DjangoModelFactory):
             story.published_version = version
         story.save()
         return story
+
+
+def name_span(version) -> DeidentificationSpan:
+    """A de-identification span on `version`: the first word "Ik" hidden as "[naam 1]"."""
+    return DeidentificationSpan.objects.create(
+        version=version,
+        field="body",
+        kind="name",
+        start=0,
+        end=2,
+        original="Ik",
+        suggested="[naam 1]",
+        replacement="[naam 1]",
+        source="deduce",
+    )

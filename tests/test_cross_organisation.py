@@ -14,7 +14,13 @@ import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-from tests.factories import ConceptFactory, MembershipFactory, StoryFactory, UserFactory
+from tests.factories import (
+    ConceptFactory,
+    MembershipFactory,
+    StoryFactory,
+    UserFactory,
+    name_span,
+)
 from tests.test_permission_matrix import all_url_names
 from wijkennis.deployment.services import save_plan
 from wijkennis.deployment.tests.helpers import good_plan
@@ -28,7 +34,7 @@ from wijkennis.organisations.models import Role
 from wijkennis.readiness.models import ScanRound
 from wijkennis.referrals import services as referral_services
 from wijkennis.referrals.tests.helpers import concept, profile_for
-from wijkennis.stories.models import DeidentificationSpan, Visibility
+from wijkennis.stories.models import Visibility
 from wijkennis.taalbrug.models import SavedText
 from wijkennis.trainings.tests.factories import TrainingRecordFactory
 from wijkennis.trajectories.tests.helpers import trajectory_for, with_creditors
@@ -81,17 +87,7 @@ def _org_b_world(people):
             published=True,
             visibility=Visibility.ORGANISATION,
         )
-        DeidentificationSpan.objects.create(
-            version=made.current_version,
-            field="body",
-            kind="name",
-            start=0,
-            end=2,
-            original="Ik",
-            suggested="[naam 1]",
-            replacement="[naam 1]",
-            source="deduce",
-        )
+        name_span(made.current_version)
         return made
 
     @cache

@@ -21,12 +21,12 @@ from wijkennis.jobs.tests.factories import JobDescriptionFactory
 from wijkennis.knowledge import services as knowledge_services
 from wijkennis.readiness.models import ScanRound
 from wijkennis.referrals.tests.helpers import chosen_referral
-from wijkennis.stories.models import DeidentificationSpan, Visibility
+from wijkennis.stories.models import Visibility
 from wijkennis.trainings.tests.factories import TrainingFactory, TrainingRecordFactory
 from wijkennis.trajectories.tests.helpers import trajectory_for, with_creditors
 from wijkennis.vocabulary.models import Concept, Proposal
 
-from .factories import ConceptFactory, StoryFactory
+from .factories import ConceptFactory, StoryFactory, name_span
 
 PERSONS = (
     "anouk",
@@ -403,17 +403,7 @@ def test_url_answers_each_person_as_the_rule_says(client, people, name, groups):
         published=True,
         visibility=Visibility.ORGANISATION,
     )
-    span = DeidentificationSpan.objects.create(
-        version=story.current_version,
-        field="body",
-        kind="name",
-        start=0,
-        end=2,
-        original="Ik",
-        suggested="[naam 1]",
-        replacement="[naam 1]",
-        source="deduce",
-    )
+    span = name_span(story.current_version)
     proposal = Proposal.objects.create(
         kind="uitleg", concept=Concept.objects.get(slug="schulden"), definition="Anders."
     )

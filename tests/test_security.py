@@ -17,10 +17,10 @@ from django.urls import reverse
 from conftest import PASSWORD
 from wijkennis.knowledge import services as knowledge_services
 from wijkennis.readiness.models import ScanRound
-from wijkennis.stories.models import DeidentificationSpan, Visibility
+from wijkennis.stories.models import Visibility
 from wijkennis.vocabulary.models import Concept, Proposal
 
-from .factories import ConceptFactory, StoryFactory
+from .factories import ConceptFactory, StoryFactory, name_span
 from .test_permission_matrix import ADMIN_SAMPLE, ROUTES, url_kwargs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,17 +154,7 @@ def _matrix_objects(people):
         published=True,
         visibility=Visibility.ORGANISATION,
     )
-    span = DeidentificationSpan.objects.create(
-        version=story.current_version,
-        field="body",
-        kind="name",
-        start=0,
-        end=2,
-        original="Ik",
-        suggested="[naam 1]",
-        replacement="[naam 1]",
-        source="deduce",
-    )
+    span = name_span(story.current_version)
     concept = Concept.objects.get(slug="schulden")
     proposal = Proposal.objects.create(kind="uitleg", concept=concept, definition="Anders.")
     item = knowledge_services.propose_item(

@@ -101,3 +101,16 @@ def log_in(page, email: str, password: str) -> None:
 
 def log_out(page) -> None:
     page.get_by_role("button", name="Uitloggen").click()
+
+
+@pytest.fixture
+def debt_type(db):
+    """The shipped debt type (a data migration; an earlier transactional test may have emptied
+    the tables)."""
+    from wijkennis.trajectories.models import DEBT_STEPS, DEBT_TYPE_NAME, TrajectoryType
+
+    debt, created = TrajectoryType.objects.get_or_create(organisation=None, name=DEBT_TYPE_NAME)
+    if created:
+        for order, name in enumerate(DEBT_STEPS, 1):
+            debt.steps.create(order=order, name=name)
+    return debt

@@ -53,7 +53,7 @@ def visit(page, url: str, ready: str = "main") -> list[str]:
     return violations(page)
 
 
-def test_pages_load_without_csp_violations(strict_page, people):
+def test_pages_load_without_csp_violations(strict_page, people, debt_type):
     page = strict_page
     found = {}
     found["home"] = visit(page, "/")

@@ -9,22 +9,10 @@ import pytest
 
 from conftest import PASSWORD
 from wijkennis.dashboards.tests.helpers import utrecht_cohort
-from wijkennis.trajectories.models import DEBT_STEPS, DEBT_TYPE_NAME, TrajectoryType
 
 from .conftest import check_accessibility, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def debt_type(db):
-    """The shipped debt type (a data migration; an earlier transactional test may have emptied
-    the tables)."""
-    debt, created = TrajectoryType.objects.get_or_create(organisation=None, name=DEBT_TYPE_NAME)
-    if created:
-        for order, name in enumerate(DEBT_STEPS, 1):
-            debt.steps.create(order=order, name=name)
-    return debt
 
 
 def test_coordinator_reads_the_dashboard_and_downloads_csv(page, people, debt_type):

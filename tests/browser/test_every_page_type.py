@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from tests.factories import ConceptFactory, StoryFactory
+from tests.factories import ConceptFactory, StoryFactory, name_span
 from tests.test_permission_matrix import ROUTES, rule_for
 from wijkennis.deployment.services import save_plan
 from wijkennis.deployment.tests.helpers import good_plan
@@ -36,10 +36,9 @@ from wijkennis.jobs.tests.factories import JobDescriptionFactory
 from wijkennis.knowledge import services as knowledge_services
 from wijkennis.readiness.models import ScanRound
 from wijkennis.referrals.tests.helpers import chosen_referral
-from wijkennis.stories.models import DeidentificationSpan, Visibility
+from wijkennis.stories.models import Visibility
 from wijkennis.taalbrug.models import SavedText
 from wijkennis.trainings.tests.factories import TrainingFactory, TrainingRecordFactory
-from wijkennis.trajectories.models import DEBT_STEPS, DEBT_TYPE_NAME, TrajectoryType
 from wijkennis.trajectories.tests.helpers import trajectory_for, with_creditors
 from wijkennis.vocabulary.models import Proposal
 
@@ -62,7 +61,7 @@ NOT_PAGES = {
     "sso:callback": "comes back from the identity provider and redirects",
     "inbreng:notification": "marks a notification read and redirects to the inbreng",
     # Open: the code form exists only halfway through a login with a TOTP device; not yet
-    # opened here (see docs/parts11/accessibility.md).
+    # opened here (see docs/operations/accessibility.md).
     "twofactor:verify": "only halfway through a two-factor login",
 }
 ADMIN_PAGES = {"admin:index"}  # Django's own admin: one page, as a sample
@@ -70,21 +69,10 @@ DOWNLOAD = re.compile(r"\.(pdf|csv|xlsx|json|ics|ttl|rdf|xml|zip)/?\$?$")
 MIN_PAGES = 90  # about 110 page types today: far fewer means the walk lost pages
 
 
-def debt_type():
-    """The shipped debt type (a data migration; an earlier transactional test may have emptied
-    the tables)."""
-    debt, created = TrajectoryType.objects.get_or_create(organisation=None, name=DEBT_TYPE_NAME)
-    if created:
-        for order, name in enumerate(DEBT_STEPS, 1):
-            debt.steps.create(order=order, name=name)
-    return debt
-
-
 @pytest.fixture
-def world(people):
+def world(people, debt_type):
     """A small world with one object of every kind the URLs point at; returns the URL arguments
     by kwarg name ("name:kwarg" or "namespace:kwarg" first, then the bare kwarg)."""
-    debt_type()
     schulden = ConceptFactory(slug="schulden", pref_label="Schulden")
     story = StoryFactory(
         author=people.anouk,
@@ -94,17 +82,7 @@ def world(people):
         title="De schoenendoos",
     )
     StoryFactory(author=people.bram, organisation=people.org_b, published=True)
-    span = DeidentificationSpan.objects.create(
-        version=story.current_version,
-        field="body",
-        kind="name",
-        start=0,
-        end=2,
-        original="Ik",
-        suggested="[naam 1]",
-        replacement="[naam 1]",
-        source="deduce",
-    )
+    span = name_span(story.current_version)
     proposal = Proposal.objects.create(kind="uitleg", concept=schulden, definition="Anders.")
     item = knowledge_services.propose_item(
         people.anouk,

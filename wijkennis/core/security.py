@@ -1,5 +1,5 @@
 """Site-wide security helpers: the Content-Security-Policy middleware, the CSRF failure page,
-the login rate limit and checks for uploaded files (issue 11, docs/parts11/security.md)."""
+the login rate limit and checks for uploaded files (issue 11, docs/operations/security.md)."""
 
 from __future__ import annotations
 
