@@ -216,7 +216,10 @@ def report(results: dict, args) -> None:
 def main(argv=None) -> None:
     args = parse_args(argv)
     benchlib.configure_django(PG_URL)
+    from django.core.management import call_command
     from django.db import connection
+
+    call_command("migrate", verbosity=0)  # the corpus may predate this code's migrations
 
     plan = make_plan()
     connection.close()
