@@ -109,18 +109,12 @@ def test_templates_have_no_inline_scripts_or_event_handlers():
 def test_sso_sign_out_may_post_to_the_organisations_provider(client, people):
     """Someone who signed in through their organisation signs out there too: that provider
     joins form-action on their pages, for nobody else."""
-    from wijkennis.sso.models import OidcProvider
     from wijkennis.sso.services import SESSION_ID_TOKEN, SESSION_PROVIDER
+    from wijkennis.sso.tests.helpers import offline_provider_for
 
-    provider = OidcProvider.objects.create(
-        organisation=people.org_a,
-        issuer="https://login.testdam.example",
-        client_id="wijkennis",
-        client_secret_env="UNUSED",
-        authorization_endpoint="https://login.testdam.example/auth",
-        token_endpoint="https://login.testdam.example/token",
-        userinfo_endpoint="https://login.testdam.example/userinfo",
-        jwks_endpoint="https://login.testdam.example/jwks",
+    provider = offline_provider_for(
+        people.org_a,
+        host="login.testdam.example",
         end_session_endpoint="https://login.testdam.example/logout?x=1",
     )
     client.force_login(people.anouk)

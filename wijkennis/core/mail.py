@@ -5,9 +5,24 @@ Callers build `EmailMessage`s (rendered in the site's language, as before) and h
 sends them. Only subject, body, sender and recipients travel; no attachments.
 """
 
+import contextlib
+import contextvars
+
 from django.core.mail import EmailMessage, get_connection
 
 from .tasks import background, run_task
+
+_silenced = contextvars.ContextVar("mail_silenced", default=False)
+
+
+@contextlib.contextmanager
+def mail_silenced():
+    """No e-mail inside this block (in-app notifications still): for demo data."""
+    token = _silenced.set(True)
+    try:
+        yield
+    finally:
+        _silenced.reset(token)
 
 
 def as_dict(message: EmailMessage) -> dict:
@@ -26,5 +41,5 @@ def send_emails(messages: list[dict]) -> int:
 
 
 def queue_emails(messages: list[EmailMessage], *, after_commit: bool = False) -> None:
-    if messages:
+    if messages and not _silenced.get():
         run_task(send_emails, [as_dict(m) for m in messages], after_commit=after_commit)

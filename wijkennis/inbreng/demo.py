@@ -10,12 +10,12 @@ import datetime
 from django.utils import timezone
 
 from wijkennis.accounts.models import User
+from wijkennis.core.mail import mail_silenced
 from wijkennis.organisations.models import Membership, Organisation, OrganisationKind, Role
 from wijkennis.vocabulary.models import Concept
 
 from . import services
 from .models import Change, Contribution, Level, Satisfaction, Status
-from .notifications import mail_silenced
 
 MUNICIPALITY_OFFICER = "beleid@wijkennis.demo"
 # (worker e-mail, to the municipality?, level, title, text, topic slugs, days ago, story)

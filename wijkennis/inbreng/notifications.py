@@ -4,8 +4,6 @@ E-mails are written in the site's default language (`LANGUAGE_CODE`); links are 
 the setting `WIJKENNIS_SITE_URL` (e.g. "https://wijkennis.example.nl") is set.
 """
 
-import contextlib
-import contextvars
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -17,18 +15,6 @@ from django.utils.translation import gettext as _
 from wijkennis.core.mail import queue_emails
 
 from .models import Contribution, Notification, NotificationKind
-
-_silenced = contextvars.ContextVar("inbreng_mail_silenced", default=False)
-
-
-@contextlib.contextmanager
-def mail_silenced():
-    """No e-mail inside this block (in-app notifications still): for demo data."""
-    token = _silenced.set(True)
-    try:
-        yield
-    finally:
-        _silenced.reset(token)
 
 
 def site_url(path: str) -> str:
@@ -75,6 +61,5 @@ def notify(users: Iterable, kind: str, contribution: Contribution, *, text: str 
             for user in people.values()
             if user.email and user.email_inbreng_updates  # the preference in "Mijn gegevens"
         ]
-    if not _silenced.get():
-        queue_emails(messages)  # background work (wijkennis.core.tasks)
+    queue_emails(messages)  # background work (wijkennis.core.tasks)
     return notifications

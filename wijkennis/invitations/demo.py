@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wijkennis.accounts.models import User
-from wijkennis.inbreng.notifications import mail_silenced
+from wijkennis.core.mail import mail_silenced
 from wijkennis.organisations.models import Membership, Role
 
 from . import services

@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 
 from wijkennis.core.mail import queue_emails
 from wijkennis.core.models import record_event
-from wijkennis.inbreng.notifications import _silenced
 from wijkennis.organisations.models import Membership, Organisation, Role, Team
 
 from .csv_import import CsvImportError, RowError, read_rows
@@ -83,8 +82,6 @@ def _message(invitation: Invitation, token: str, base_url: str | None) -> EmailM
 
 def _send_after_commit(messages: list[EmailMessage]) -> None:
     """Send once the transaction is committed; nothing goes out when it is rolled back."""
-    if not messages or _silenced.get():
-        return
     queue_emails(messages, after_commit=True)  # background work (wijkennis.core.tasks)
 
 

@@ -2,7 +2,7 @@
 and a few referrals in different steps. Called by the demo command after the people exist."""
 
 from wijkennis.accounts.models import User
-from wijkennis.inbreng.notifications import mail_silenced
+from wijkennis.core.mail import mail_silenced
 from wijkennis.organisations.models import Membership, Role
 from wijkennis.vocabulary.models import Concept
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from wijkennis.core.mail import queue_emails
 from wijkennis.core.models import record_event
-from wijkennis.inbreng.notifications import _silenced, site_url
+from wijkennis.inbreng.notifications import site_url
 from wijkennis.organisations.models import Membership, Organisation, Role, has_role
 from wijkennis.trajectories import services as trajectory_services
 from wijkennis.trajectories.services import check_code
@@ -254,7 +254,7 @@ def close_referral(user, referral: Referral, *, outcome: str) -> Referral:
 def notify_contact_made(user, referral: Referral) -> ReferralNotification:
     """In-app and e-mail: THAT contact was made, with the code only — never the question."""
     notification = ReferralNotification.objects.create(user=user, referral=referral)
-    if user.email and user.email_referrals and not _silenced.get():
+    if user.email and user.email_referrals:
         with translation.override(settings.LANGUAGE_CODE):
             message = EmailMessage(
                 subject=_("Contact made for client %(code)s") % {"code": referral.code},

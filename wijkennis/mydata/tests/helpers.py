@@ -205,17 +205,8 @@ def _invitation(user, people, marker):
 
 def _oidc_identity(user, people, marker):
     """A linked organisation account (app `sso`), when that app has its models."""
-    try:
-        from wijkennis.sso.models import OidcIdentity, OidcProvider
-    except ImportError:  # pragma: no cover - the sso app is built beside this one
-        return
-    provider = OidcProvider.objects.create(
-        organisation=people.org_a,
-        issuer="https://idp.example.test",
-        authorization_endpoint="https://idp.example.test/authorize",
-        token_endpoint="https://idp.example.test/token",
-        userinfo_endpoint="https://idp.example.test/userinfo",
-        client_id="wijkennis",
-        client_secret_env="WIJKENNIS_TEST_SECRET",
-    )
+    from wijkennis.sso.models import OidcIdentity
+    from wijkennis.sso.tests.helpers import offline_provider_for
+
+    provider = offline_provider_for(people.org_a, host="idp.example.test")
     OidcIdentity.objects.create(provider=provider, subject=f"sub-{marker}", user=user)

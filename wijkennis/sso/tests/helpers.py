@@ -26,6 +26,22 @@ def provider_for(organisation, server, **changes) -> OidcProvider:
     return OidcProvider.objects.create(organisation=organisation, **values)
 
 
+def offline_provider_for(organisation, host="login.example.test", **changes) -> OidcProvider:
+    """A provider that is never called (sign_in only gets claims), with endpoints on `host`."""
+    base = f"https://{host}"
+    values = {
+        "issuer": base,
+        "authorization_endpoint": f"{base}/authorize",
+        "token_endpoint": f"{base}/token",
+        "userinfo_endpoint": f"{base}/userinfo",
+        "jwks_endpoint": f"{base}/jwks",
+        "client_id": "wijkennis",
+        "client_secret_env": "UNUSED",
+        **changes,
+    }
+    return OidcProvider.objects.create(organisation=organisation, **values)
+
+
 def log_in_at_provider(authorize_url: str, email: str, session=None):
     """What a browser does at the provider: the login form, then the authorization (skipped
     for this client). Returns the provider's redirect (to Wijkennis's callback) and the

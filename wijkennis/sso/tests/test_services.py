@@ -5,24 +5,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from wijkennis.organisations.models import Membership, Role
-from wijkennis.sso.models import OidcIdentity, OidcProvider
+from wijkennis.sso.models import OidcIdentity
 from wijkennis.sso.services import SsoRefused, sign_in
+from wijkennis.sso.tests.helpers import offline_provider_for
 
 
 @pytest.fixture
 def offline_provider(people):
     """A provider that is never called: sign_in only gets claims."""
-    return OidcProvider.objects.create(
-        organisation=people.org_a,
-        issuer="https://login.example.test",
-        authorization_endpoint="https://login.example.test/authorize",
-        token_endpoint="https://login.example.test/token",
-        userinfo_endpoint="https://login.example.test/userinfo",
-        jwks_endpoint="https://login.example.test/jwks",
-        client_id="wijkennis",
-        client_secret_env="UNUSED",
-        create_users=True,
-    )
+    return offline_provider_for(people.org_a, create_users=True)
 
 
 def refused(provider, claims, **kwargs) -> str:
@@ -47,16 +38,7 @@ def test_email_is_matched_without_case(people, offline_provider):
 
 def test_same_subject_at_another_provider_is_another_account(people, offline_provider):
     OidcIdentity.objects.create(provider=offline_provider, subject="42", user=people.colleague)
-    other = OidcProvider.objects.create(
-        organisation=people.org_b,
-        issuer="https://other.example.test",
-        authorization_endpoint="https://other.example.test/a",
-        token_endpoint="https://other.example.test/t",
-        userinfo_endpoint="https://other.example.test/u",
-        jwks_endpoint="https://other.example.test/j",
-        client_id="wijkennis",
-        client_secret_env="UNUSED",
-    )
+    other = offline_provider_for(people.org_b, host="other.example.test")
     result = sign_in(other, {"sub": "42", "email": "bram@b.test"})
     assert result.user == people.bram
 
