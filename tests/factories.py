@@ -98,16 +98,17 @@ class StoryFactory(factory.django.DjangoModelFactory):
         return story
 
 
-def name_span(version) -> DeidentificationSpan:
-    """A de-identification span on `version`: the first word "Ik" hidden as "[naam 1]"."""
+def name_span(version, original="Ik", start=0, source="deduce") -> DeidentificationSpan:
+    """A de-identification span on `version`: `original` at `start` in the body, hidden as
+    "[naam 1]"."""
     return DeidentificationSpan.objects.create(
         version=version,
         field="body",
         kind="name",
-        start=0,
-        end=2,
-        original="Ik",
+        start=start,
+        end=start + len(original),
+        original=original,
         suggested="[naam 1]",
         replacement="[naam 1]",
-        source="deduce",
+        source=source,
     )

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import ConceptFactory, StoryFactory
+from tests.factories import ConceptFactory, StoryFactory, name_span
 from wijkennis.core.models import AuditEvent
 from wijkennis.dashboards.figures import contribution_counts
 from wijkennis.dashboards.tables import Period
@@ -27,7 +27,7 @@ from wijkennis.knowledge.models import KnowledgeItem
 from wijkennis.mydata.tests.marker import cache_containing, tables_containing
 from wijkennis.search.queries import search_stories
 from wijkennis.stories import services as story_services
-from wijkennis.stories.models import DeidentificationSpan, Story, StoryVersion, Visibility
+from wijkennis.stories.models import Story, StoryVersion, Visibility
 from wijkennis.stories.transfer import export_rows
 
 MARKER = "zqxstorymark4417"
@@ -68,17 +68,7 @@ def _story_with_marker(people):
         what_helped=f"Post openen met {MARKER}.",
         what_did_not_help=f"Wachten op {MARKER}.",
     )
-    DeidentificationSpan.objects.create(
-        version=second,
-        field="body",
-        kind="name",
-        start=14,
-        end=14 + len(MARKER),
-        original=MARKER,
-        suggested="[naam 1]",
-        replacement="[naam 1]",
-        source="known",
-    )
+    name_span(second, MARKER, start=14, source="known")
     story.current_version = second
     story.save()
     situation = ConceptFactory(slug="schulden", pref_label="Schulden")

@@ -4,7 +4,13 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from rest_framework.authtoken.models import Token
 
-from tests.factories import ConceptFactory, MembershipFactory, StoryFactory, UserFactory
+from tests.factories import (
+    ConceptFactory,
+    MembershipFactory,
+    StoryFactory,
+    UserFactory,
+    name_span,
+)
 from wijkennis.core.models import record_event
 from wijkennis.inbreng import services as inbreng_services
 from wijkennis.inbreng.tests.helpers import inbreng_for
@@ -18,7 +24,6 @@ from wijkennis.referrals.tests.helpers import profile_for
 from wijkennis.search.indexing import update_story
 from wijkennis.stories.models import (
     ConsentRecord,
-    DeidentificationSpan,
     Status,
     StoryVersion,
     Visibility,
@@ -98,17 +103,7 @@ def stories_with_marker(user, people, marker=MARKER) -> list:
         title="Nieuwe versie [naam 1]",
         body="Aangepast door [naam 1].",
     )
-    DeidentificationSpan.objects.create(
-        version=newer,
-        field="body",
-        kind="name",
-        start=14,
-        end=14 + len(marker),
-        original=marker,
-        suggested="[naam 1]",
-        replacement="[naam 1]",
-        source="known",
-    )
+    name_span(newer, marker, start=14, source="known")
     shared.current_version = newer
     shared.save()
     return stories
