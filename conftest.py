@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from wijkennis.organisations.models import OrganisationKind, Role
@@ -43,6 +44,13 @@ class People:
             "admin": self.admin,
             "anonymous": self.anonymous,
         }
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """A rolled-back test leaves its cached values (and generation tokens) behind: start empty,
+    so no test sees another's search results, vocabulary index or rate-limit counts."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

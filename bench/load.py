@@ -2,10 +2,14 @@
 
 Uses the corpus of `bench/search.py` in the database `wijkennis_bench` (build it first:
 `bench/search.py --n 1000000 --backend postgres --build-only`). Starts gunicorn on 127.0.0.1
-(DEBUG off), then Locust headless, three times for `--duration` seconds with `--users` people:
+(DEBUG off) with Redis as cache and session store, as in production (docs/DEPLOY.md; Redis
+database 13, emptied first), then Locust headless for `--duration` seconds with `--users`
+people, once per run:
 1. the bare view (`/health/`: Django and its middleware, no database): the ceiling;
 2. the search page only (the 24 queries of `bench/search.py`), for its share of the ceiling;
-3. the mix: search page 40 %, story page 30 %, advice card 20 %, organisation dashboard 10 %.
+3. the same with the ranking cache off (gunicorn restarted with
+   WIJKENNIS_SEARCH_CACHE_SECONDS=0): what a search nobody asked before costs under load;
+4. the mix: search page 40 %, story page 30 %, advice card 20 %, organisation dashboard 10 %.
 Prints throughput, p50/p95/p99 and errors per kind. Only 127.0.0.1 is ever contacted.
 
     .venv/bin/python bench/load.py                       # 64 people, 60 s each run
@@ -32,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PG_URL = "postgres://postgres@127.0.0.1:5432/wijkennis_bench"
 TARGET_P95_MS = 300.0
 TARGET_SHARE = 0.5  # search page throughput / bare view throughput
-MODES = ("bare", "search", "mix")
+MODES = ("bare", "search", "search-uncached", "mix")
+REDIS_URL = "redis://127.0.0.1:6379/13"
 SESSIONS = 64
 
 
@@ -99,10 +104,12 @@ def make_plan() -> dict:
     }
 
 
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int, cache_seconds: int = 600) -> subprocess.Popen:
     environment = {
         **os.environ,
         "DATABASE_URL": PG_URL,
+        "REDIS_URL": REDIS_URL,
+        "WIJKENNIS_SEARCH_CACHE_SECONDS": str(cache_seconds),
         "DJANGO_DEBUG": "0",
         "WIJKENNIS_DATA_DIR": str(BENCH_DIR),
         "LOG_LEVEL": "WARNING",
@@ -191,6 +198,7 @@ def report(results: dict, args) -> None:
     print(f"   machine: {results['machine']['cpu']}, {results['machine']['cores']} cores")
     print(f"   {'kind':<14}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}")
     for mode in MODES:
+        print(f"   run: {mode}")
         for name, row in results[mode].items():
             if name == "Aggregated" and len(results[mode]) == 2:
                 continue  # one kind: the same row again
@@ -201,8 +209,11 @@ def report(results: dict, args) -> None:
     search = results["search"]["search page"]["per_s"]
     verdicts = {
         "errors == 0": all(results[mode]["Aggregated"]["errors"] == 0 for mode in MODES),
+        # The runs; the uncached search is shown beside them, not judged.
         f"p95 <= {TARGET_P95_MS:.0f} ms (every kind)": all(
-            row["p95"] <= TARGET_P95_MS for mode in MODES for row in results[mode].values()
+            row["p95"] <= TARGET_P95_MS
+            for mode in ("bare", "search", "mix")
+            for row in results[mode].values()
         ),
         f"search page >= {TARGET_SHARE:.0%} of the bare view": search >= TARGET_SHARE * bare,
     }
@@ -232,18 +243,21 @@ def main(argv=None) -> None:
         "workers": args.workers,
         "stories_in_plan": len(plan["story_ids"]),
     }
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
     port = free_port()
-    server = start_gunicorn(port, args.workers)
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            plan_path = Path(folder) / "plan.json"
-            plan_path.write_text(json.dumps(plan))
-            warm_up(port, plan)
-            for mode in MODES:
+    with tempfile.TemporaryDirectory() as folder:
+        plan_path = Path(folder) / "plan.json"
+        plan_path.write_text(json.dumps(plan))
+        for mode in MODES:
+            server = start_gunicorn(port, args.workers, 0 if mode == "search-uncached" else 600)
+            try:
+                warm_up(port, plan)
                 results[mode] = run_locust(port, plan_path, mode, args, Path(folder))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
     report(results, args)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

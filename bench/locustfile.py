@@ -1,7 +1,7 @@
 """People for `bench/load.py`: signed-in readers over search, story pages, advice cards and a
-dashboard; or the search page only; or the bare view only. The plan (sessions, ids, queries)
-comes from `load.py` as a JSON file named in LOAD_PLAN; every request is named by its kind so
-the figures group by kind."""
+dashboard; or the search page only (with or without the ranking cache: the server decides);
+or the bare view only. The plan (sessions, ids, queries) comes from `load.py` as a JSON file
+named in LOAD_PLAN; every request is named by its kind so the figures group by kind."""
 
 import json
 import os
@@ -37,8 +37,9 @@ class Reader(FastHttpUser):
         if PLAN["mode"] == "bare":
             self.get("/health/", "bare view")
             return
-        kinds = ["search", "story", "advice", "dashboard"]
-        kind = "search" if PLAN["mode"] == "search" else self.rng.choices(kinds, [4, 3, 2, 1])[0]
+        kind = "search"
+        if PLAN["mode"] == "mix":
+            kind = self.rng.choices(["search", "story", "advice", "dashboard"], [4, 3, 2, 1])[0]
         if kind == "search":
             query = self.rng.choice(PLAN["queries"])
             self.get(f"/zoeken/?q={query}", "search page")

@@ -43,6 +43,13 @@ Membership.objects.create(user=user, organisation=organisation, role=Role.ERVARI
 """
 
 
+ADD_LAY_WORD = """
+from wijkennis.vocabulary.models import AltLabel, Concept
+concept = Concept.objects.create(slug="{0}", pref_label="{0}", scheme="levensgebied")
+AltLabel.objects.create(concept=concept, label="{1}", kind="lekentaal")
+"""
+
+
 def _redis():
     import redis
 
@@ -93,7 +100,8 @@ def _wait_until_up(base: str, process: subprocess.Popen, timeout: float = 60) ->
 
 @pytest.fixture(scope="module")
 def two_apps(tmp_path_factory):
-    """(base URL of A, base URL of B, Redis client); both processes are stopped afterwards."""
+    """(base URL of A, base URL of B, Redis client, their environment); both processes are
+    stopped afterwards."""
     cache = _redis()
     cache.flushdb()
     with _admin_connection() as admin:
@@ -136,7 +144,7 @@ def two_apps(tmp_path_factory):
             bases.append(f"http://127.0.0.1:{port}")
         for base, process in zip(bases, processes, strict=True):
             _wait_until_up(base, process)
-        yield bases[0], bases[1], cache
+        yield bases[0], bases[1], cache, env
     finally:
         for process in processes:
             if process.poll() is None:
@@ -181,7 +189,7 @@ def _api(browser: requests.Session, base: str, method: str, path: str, **kwargs)
 
 
 def test_sessions_cache_and_stories_are_shared_by_two_processes(two_apps):
-    a, b, redis_client = two_apps
+    a, b, redis_client, env = two_apps
     browser = requests.Session()
     assert not _signed_in(browser, b)
 
@@ -189,8 +197,11 @@ def test_sessions_cache_and_stories_are_shared_by_two_processes(two_apps):
     session_key = browser.cookies["sessionid"]
     assert _signed_in(browser, b)  # the session made by A works in B
 
-    # A story written and published through A is found through B (search and API).
+    # A story written and published through A is found through B (search and API), also when
+    # B has just cached its empty ranking of the same search.
     marker = "tuinbank" + "".join(secrets.choice(string.ascii_lowercase) for _ in range(8))
+    empty = _api(browser, b, "GET", "/api/stories/search/", params={"q": marker})
+    assert empty.status_code == 200 and empty.json()["results"] == [], empty.text[:500]
     draft = _api(
         browser,
         a,
@@ -218,6 +229,19 @@ def test_sessions_cache_and_stories_are_shared_by_two_processes(two_apps):
     assert [hit["story"]["id"] for hit in found.json()["results"]] == [story_id], found.json()
     page = browser.get(b + "/zoeken/", params={"q": marker}, timeout=30)
     assert page.status_code == 200 and f"/verhalen/{story_id}/" in page.text
+
+    # A word added to the vocabulary by a third process counts in B's search at once, though B
+    # had built its vocabulary index (and cached the ranking) before.
+    lay_word = "bankhangen" + marker[-8:]
+    before = _api(browser, b, "GET", "/api/stories/search/", params={"q": lay_word})
+    assert before.json()["results"] == [], before.text[:500]
+    subprocess.run(
+        [str(BIN / "wijkennis"), "shell", "-c", ADD_LAY_WORD.format(marker, lay_word)],
+        env=env,
+        check=True,
+    )
+    after = _api(browser, b, "GET", "/api/stories/search/", params={"q": lay_word})
+    assert [hit["story"]["id"] for hit in after.json()["results"]] == [story_id], after.text
 
     # The session is in the shared Redis (cached_db): remove the database row, and B still
     # knows the person from the cache that A filled.

@@ -7,7 +7,9 @@ opened by a person the permission matrix's RULES give a 200, in a small world wh
 argument points at a real object (`KWARGS`). So a new view is covered as soon as it has a rule
 in the matrix; a URL argument nobody maps fails the test with its name.
 
-The test fails listing every page with serious or critical violations (WCAG 2.0/2.1 A and AA).
+The test fails listing every page with serious or critical violations (WCAG 2.0/2.1 A and AA),
+and every page that does not reflow at 320 CSS pixels wide (WCAG 1.4.10: no sideways scrolling
+of the page; a wide table scrolls inside its own area, `{% scrolling_table %}`).
 `test_pages_in_other_states` checks what a page turns into: a form after a failed submit, the
 help panel open, empty lists, the English interface, the 404 page. `test_keyboard_*` tab through
 the skip link, the main menu and the help panel and check the focus ring.
@@ -67,6 +69,21 @@ NOT_PAGES = {
 ADMIN_PAGES = {"admin:index"}  # Django's own admin: one page, as a sample
 DOWNLOAD = re.compile(r"\.(pdf|csv|xlsx|json|ics|ttl|rdf|xml|zip)/?\$?$")
 MIN_PAGES = 90  # about 110 page types today: far fewer means the walk lost pages
+WIDE, NARROW = {"width": 1280, "height": 720}, {"width": 320, "height": 640}
+# The outermost elements that stick out on the right, when the page scrolls sideways.
+STICKING_OUT = """() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const out = el => el.getBoundingClientRect().right > width + 1;
+  const scrolls = el => getComputedStyle(el).overflowX !== 'visible';
+  const inScroller = el => { for (let p = el.parentElement; p; p = p.parentElement)
+    if (scrolls(p) && p !== document.body && p !== document.documentElement) return true;
+    return false; };
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '');
+  return [...document.body.querySelectorAll('*')]
+    .filter(el => out(el) && !out(el.parentElement) && !inScroller(el)).slice(0, 5).map(name);
+}"""
 
 
 @pytest.fixture
@@ -185,7 +202,7 @@ def new_context(browser, live_server, user, **options):
 def test_every_page_type_has_no_serious_violations(browser, live_server, people, world):
     started = time.monotonic()
     pages, problems = page_types(world)
-    found, checked, skipped = {}, [], []
+    found, too_wide, checked, skipped = {}, {}, [], []
     by_person = {}
     for person, name, url in pages:
         by_person.setdefault(person, []).append((name, url))
@@ -214,11 +231,18 @@ def test_every_page_type_has_no_serious_violations(browser, live_server, people,
             checked.append(name)
             if bad := serious(result["violations"]):
                 found[f"{name} {url} ({person})"] = bad
+            page.set_viewport_size(NARROW)
+            if wide := page.evaluate(STICKING_OUT):
+                too_wide[f"{name} {url} ({person})"] = wide
+            page.set_viewport_size(WIDE)
         context.close()
     print(f"axe checked {len(checked)} page types in {time.monotonic() - started:.0f} s; ")
     print(f"left out: {', '.join(skipped) or 'none'}")
-    assert not (problems or found), "\n".join(problems) + (
-        f"\n{len(found)} pages with serious violations:\n" + json.dumps(found, indent=1)
+    assert not (problems or found or too_wide), "\n".join(problems) + (
+        f"\n{len(found)} pages with serious violations:\n"
+        + json.dumps(found, indent=1)
+        + f"\n{len(too_wide)} pages wider than 320 px:\n"
+        + json.dumps(too_wide, indent=1)
     )
     assert len(checked) >= MIN_PAGES, f"only {len(checked)} pages checked: {checked}"
 
@@ -422,4 +446,26 @@ def test_keyboard_skip_link_menu_and_help_panel(browser, live_server, people, pe
     if page.locator("#help-panel a").count():
         inside = tab(page)
         assert inside["inHelp"] and inside["ring"], f"{url}: the guide link: {inside}"
+    context.close()
+
+
+def test_a_wide_table_scrolls_on_its_own_with_the_keyboard(browser, live_server, people, world):
+    """At 320 px the audit table is wider than the screen: the page itself does not scroll
+    sideways, the table's own area takes focus (named after the caption) and the arrow keys
+    scroll it."""
+    context = new_context(browser, live_server, people.admin, viewport=NARROW)
+    page = context.new_page()
+    page.goto(reverse("core:audit"))
+    assert page.evaluate(STICKING_OUT) == []
+    area = page.locator(".table-scroll").first
+    assert area.get_attribute("role") == "region" and area.get_attribute("aria-label")
+    assert area.evaluate("el => el.scrollWidth > el.clientWidth"), "the table fits: no test"
+    for _ in range(60):  # Tab until the area has focus
+        if tab(page)["cls"] == "table-scroll":
+            break
+    else:
+        raise AssertionError("Tab never reached the table's scroll area")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.activeElement.scrollLeft > 0")
     context.close()

@@ -223,6 +223,8 @@ if REDIS_URL:
     # cached_db: read from Redis, written through to the database, so a Redis restart signs
     # nobody out and "delete my account" finds every session in the Session table.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Seconds a search ranking (ids and counts, no text) may stay cached; 0: never cached.
+WIJKENNIS_SEARCH_CACHE_SECONDS = int(os.environ.get("WIJKENNIS_SEARCH_CACHE_SECONDS", "600"))
 # Background work (wijkennis.core.tasks): in this process unless a Celery broker is set.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or REDIS_URL
 WIJKENNIS_TASKS = os.environ.get(

@@ -5,8 +5,8 @@ each returning `FigureTable`s whose cells already passed the small-group rule
 
 import datetime
 
-from django.db.models import Max, Min, QuerySet
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, Max, Min, QuerySet
+from django.db.models.functions import Coalesce, TruncDate, TruncQuarter
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -167,12 +167,26 @@ def _quarter(moment) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 1
 
 
-def _per_quarter(moments, period: Period) -> dict[tuple[int, int], int]:
+SAFE_FIRST_DAY, SAFE_LAST_DAY = datetime.date(1, 1, 2), datetime.date(9999, 12, 30)
+
+
+def _per_quarter(rows: QuerySet, field: str, period: Period) -> dict[tuple[int, int], int]:
+    """How many rows have `field` on a day of the period, per quarter (local time); counted by
+    the database, not by loading every date (50 000 stories took a second)."""
+    zone = timezone.get_current_timezone()
+    # A day away from the ends of the calendar: the bounds must still convert to UTC.
+    first, last = max(period.start, SAFE_FIRST_DAY), min(period.end, SAFE_LAST_DAY)
+    start = datetime.datetime.combine(first, datetime.time.min, tzinfo=zone)
+    end = datetime.datetime.combine(last, datetime.time.max, tzinfo=zone)
+    grouped = (
+        rows.filter(**{f"{field}__gte": start, f"{field}__lte": end})
+        .order_by()
+        .values(quarter=TruncQuarter(field, tzinfo=zone))
+        .annotate(count=Count("pk"))
+    )
     counts = dict.fromkeys(quarters(period), 0)
-    for moment in moments:
-        day = timezone.localtime(moment).date()
-        if day in period:
-            counts[_quarter(day)] += 1
+    for row in grouped:
+        counts[_quarter(row["quarter"])] += row["count"]
     return counts
 
 
@@ -186,8 +200,8 @@ def contribution_counts(stories: QuerySet, knowledge_items: QuerySet, period: Pe
         status=ItemStatus.VASTGESTELD, established_at__isnull=False
     )
     return {
-        "stories": _per_quarter(shared.values_list("published_at", flat=True), period),
-        "knowledge": _per_quarter(established.values_list("established_at", flat=True), period),
+        "stories": _per_quarter(shared, "published_at", period),
+        "knowledge": _per_quarter(established, "established_at", period),
     }
 
 

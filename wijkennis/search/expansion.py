@@ -7,12 +7,9 @@ stems) also searches for the concept's other labels and the labels of narrower c
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from django.db.models.signals import post_delete, post_save
-
+from wijkennis.core.generations import cached_per_generation
 from wijkennis.vocabulary.models import AltLabel, Concept, Scheme
-from wijkennis.vocabulary.signals import vocabulary_changed
 
 from . import text
 
@@ -41,9 +38,9 @@ class ExpandedQuery:
         return not self.terms
 
 
-@lru_cache(maxsize=1)
+@cached_per_generation("vocabulary")
 def _label_index() -> dict[tuple[str, ...], set[int]]:
-    """Stemmed label → concept ids; rebuilt when the vocabulary changes."""
+    """Stemmed label → concept ids; rebuilt when the vocabulary changes (in any process)."""
     index: dict[tuple[str, ...], set[int]] = {}
     labels = list(Concept.objects.values_list("id", "pref_label"))
     labels += list(AltLabel.objects.values_list("concept_id", "label"))
@@ -54,7 +51,7 @@ def _label_index() -> dict[tuple[str, ...], set[int]]:
     return index
 
 
-@lru_cache(maxsize=1)
+@cached_per_generation("vocabulary")
 def vocabulary_words() -> dict[str, str]:
     """Folded word → word, from every label: the dictionary for "bedoelde je …"."""
     labels = list(Concept.objects.values_list("pref_label", flat=True))
@@ -66,27 +63,14 @@ def vocabulary_words() -> dict[str, str]:
 FACET_SCHEMES = (Scheme.LEVENSGEBIED, Scheme.SLEUTELSITUATIE, Scheme.METHODIEK, Scheme.SECTOR)
 
 
-@lru_cache(maxsize=1)
+@cached_per_generation("vocabulary")
 def facet_concepts() -> dict[int, Concept]:
     """Concept id → concept (slug, label, scheme), for the facet schemes only."""
     rows = Concept.objects.filter(scheme__in=FACET_SCHEMES).only("slug", "pref_label", "scheme")
     return {concept.pk: concept for concept in rows}
 
 
-def _vocabulary_changed(**kwargs) -> None:
-    facet_concepts.cache_clear()
-    _label_index.cache_clear()
-    _concept_labels.cache_clear()
-    vocabulary_words.cache_clear()
-
-
-for _model in (Concept, AltLabel):
-    post_save.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"expansion-{_model}")
-    post_delete.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"expansion-d-{_model}")
-vocabulary_changed.connect(_vocabulary_changed, dispatch_uid="expansion-bulk")
-
-
-@lru_cache(maxsize=1)
+@cached_per_generation("vocabulary")
 def _concept_labels() -> dict[int, list[str]]:
     """Concept id → its labels plus the labels of its narrower concepts."""
     own: dict[int, list[str]] = {}

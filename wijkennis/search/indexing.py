@@ -1,9 +1,10 @@
 """Keep the search index equal to what is published, in the caller's transaction."""
 
 from django.db import connection
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wijkennis.core.generations import bump
 from wijkennis.stories.models import Status, Story, Visibility
 
 from .backends import Document, get_backend
@@ -73,6 +74,12 @@ def update_knowledge_item(item) -> None:
 def _remove_from_backend(sender, instance, **kwargs) -> None:
     # Also runs when a story (or its author) is deleted and the entry goes with it.
     get_backend().delete(instance.id)
+
+
+@receiver(post_save, sender=SearchEntry)
+@receiver(post_delete, sender=SearchEntry)
+def _index_changed(sender, **kwargs) -> None:
+    bump("search")  # cached rankings (search.queries) are stale in every process
 
 
 def purge_deleted_words() -> None:

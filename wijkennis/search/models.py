@@ -2,14 +2,17 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
-from wijkennis.stories.models import Visibility, readable_q
+from wijkennis.stories.models import Readership, Visibility, readable_q, readership
 
 
 class SearchEntryQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SearchEntryQuerySet":
+        return self.readable_by(readership(user))
+
+    def readable_by(self, readers: Readership) -> "SearchEntryQuerySet":
         # Entries exist only for published stories, so "published" needs no condition here;
         # the rule itself is the stories' own.
-        return self.filter(readable_q(user, published=Q()))
+        return self.filter(readable_q(readers, published=Q()))
 
 
 class SearchEntry(models.Model):

@@ -2,13 +2,17 @@
 page, the API and the command line."""
 
 import difflib
+import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, Max, OuterRef, Q
 
+from wijkennis.core.generations import token
 from wijkennis.knowledge.models import KnowledgeItem
-from wijkennis.stories.models import TEXT_FIELDS, Story
+from wijkennis.stories.models import TEXT_FIELDS, Readership, Story, readable_q, readership
 from wijkennis.vocabulary.models import Concept
 
 from . import highlight, text
@@ -94,15 +98,14 @@ def search_stories(
     results = SearchResults(query=query, page=max(1, page), per_page=per_page)
     if query.is_empty():
         return results
-    backend = get_backend()
-    terms = query.all_terms
-    scope = SearchEntry.objects.visible_to(user)
-    if not include_knowledge:
-        scope = scope.filter(story__isnull=False)
     wanted = set(concepts)
     selected = list(Concept.objects.filter(slug__in=[s for s in wanted if "\x00" not in s]))
     if len(selected) < len(wanted):  # a subject that does not exist matches nothing
         return results
+    readers = _shared_readership(user)
+    scope = SearchEntry.objects.readable_by(readers)
+    if not include_knowledge:
+        scope = scope.filter(story__isnull=False)
     for concept in selected:
         scope = scope.filter(
             Q(story__in=Story.objects.filter(concepts=concept))
@@ -110,19 +113,65 @@ def search_stories(
         )
     offset = (results.page - 1) * per_page
     need = max(CANDIDATES, offset + per_page)
-    candidates, total = _rank_candidates(backend, scope, terms, need)
-    results.total, results.total_capped = min(total, COUNT_CAP), total > COUNT_CAP
-    if candidates:
-        facts = _entry_facts(candidates)
-        candidates = _boost_knowledge(candidates, facts)
-        results.facets = _facets(facts, selected)
-        results.facet_basis = len(candidates)
+    key = _ranking_key(query.raw, readers, sorted(wanted), need, use_vocabulary, include_knowledge)
+    # At most this long in the cache, stale much sooner: the key holds the generations of the
+    # index and the vocabulary (core.generations). 0 switches the cache off.
+    seconds = settings.WIJKENNIS_SEARCH_CACHE_SECONDS
+    ranking = cache.get(key) if seconds else None
+    if ranking is None:
+        ranking = _rank(get_backend(), scope, query, need)
+        if seconds:
+            cache.set(key, ranking, seconds)
+    results.total, results.total_capped = min(ranking.total, COUNT_CAP), ranking.total > COUNT_CAP
+    results.facets = _facets(ranking.facet_counts, selected)
+    results.facet_basis = len(ranking.candidates)
+    results.suggestion = ranking.suggestion
     if offset < results.total:
-        results.hits = build_hits(candidates[offset : offset + per_page], scope, query)
-    results.suggestion = _suggestion(query, backend)
+        results.hits = build_hits(ranking.candidates[offset : offset + per_page], scope, query)
     if not results.total:
         results.related = _related(query)
     return results
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """What a search found, as ids and numbers only (never text, so an erased story leaves
+    nothing readable in the cache): the best entries with their scores, how many matched, the
+    facet counts over the best, and the "did you mean"."""
+
+    candidates: list[tuple[int, float]]
+    total: int
+    facet_counts: dict[int, int]
+    suggestion: str
+
+
+def _rank(backend, scope, query: ExpandedQuery, need: int) -> Ranking:
+    candidates, total = _rank_candidates(backend, scope, query.all_terms, need)
+    counts: dict[int, int] = {}
+    if candidates:
+        facts = _entry_facts(candidates)
+        candidates = _boost_knowledge(candidates, facts)
+        counts = _facet_counts(facts)
+    return Ranking(candidates, total, counts, _suggestion(query, backend))
+
+
+def _shared_readership(user) -> Readership:
+    """The searcher's readership, without their own id where it adds nothing (all their own
+    entries are readable by the same memberships anyway): then everyone with the same
+    memberships shares one cached ranking, and the result is the same."""
+    readers = readership(user)
+    if readers.author_id is None:
+        return readers
+    shared = replace(readers, author_id=None)
+    own = SearchEntry.objects.filter(author_id=readers.author_id)
+    return readers if own.exclude(readable_q(shared, Q())).exists() else shared
+
+
+def _ranking_key(raw: str, readers: Readership, *choices) -> str:
+    # Hashed: the query words are not kept in the cache as they were typed.
+    bounds = (CANDIDATES, COUNT_CAP, RANK_WINDOW, KNOWLEDGE_BOOST)
+    parts = repr((token("search"), token("vocabulary"), raw, readers, choices, bounds))
+    return "search:ranking:" + hashlib.sha256(parts.encode()).hexdigest()
 
 
 def _rank_candidates(backend, scope, terms, need: int) -> tuple[list[tuple[int, float]], int]:
@@ -218,19 +267,27 @@ def build_hits(ranked: list[tuple[int, float]], scope, query: ExpandedQuery) -> 
     return hits
 
 
-def _facets(facts: dict[int, EntryFacts], selected: list[Concept]) -> dict[str, list[Facet]]:
-    """Counts per concept of the facet schemes over the ranked entries, most first."""
+def _facet_counts(facts: dict[int, EntryFacts]) -> dict[int, int]:
+    """How many of the ranked entries carry each concept of the facet schemes."""
     concepts = facet_concepts()
-    counts = Counter(
-        concept_id
-        for fact in facts.values()
-        for concept_id in fact.concept_ids
-        if concept_id in concepts
+    return dict(
+        Counter(
+            concept_id
+            for fact in facts.values()
+            for concept_id in fact.concept_ids
+            if concept_id in concepts
+        )
     )
+
+
+def _facets(counts: dict[int, int], selected: list[Concept]) -> dict[str, list[Facet]]:
+    """The counted concepts per facet scheme, most first."""
+    concepts = facet_concepts()
     selected_ids = {concept.pk for concept in selected}
     scheme_names = {scheme: str(scheme.label) for scheme in FACET_SCHEMES}
     facets: dict[str, list[Facet]] = {}
-    ordered = sorted(counts.items(), key=lambda c: (-c[1], concepts[c[0]].pref_label))
+    counted = [(concept_id, n) for concept_id, n in counts.items() if concept_id in concepts]
+    ordered = sorted(counted, key=lambda c: (-c[1], concepts[c[0]].pref_label))
     for concept_id, count in ordered:
         concept = concepts[concept_id]
         facets.setdefault(scheme_names[concept.scheme], []).append(

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -26,7 +28,32 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-def readable_q(user, published: Q) -> Q:
+@dataclass(frozen=True)
+class Readership:
+    """What decides which published stories someone may read (DESIGN §2): their own (`author_id`),
+    the network's when a membership role reads the network, and those of their organisations.
+    Two people with the same readership read the same stories, so it can key a shared cache."""
+
+    author_id: int | None = None
+    network: bool = False
+    organisations: tuple[int, ...] = ()
+
+
+def readership(user) -> Readership:
+    if not user.is_authenticated:
+        return Readership()
+    # One query for both questions: this runs for every page that lists stories.
+    memberships = list(Membership.objects.filter(user=user).values_list("role", "organisation"))
+    return Readership(
+        author_id=user.pk,
+        network=any(role in NETWORK_READER_ROLES for role, _org in memberships),
+        organisations=tuple(
+            sorted({org for role, org in memberships if role in STORY_READER_ROLES})
+        ),
+    )
+
+
+def readable_q(readers: Readership, published: Q) -> Q:
     """The one rule of who may read a published story (DESIGN §2), as a filter.
 
     `published` says what "published" means on the model being filtered; the fields
@@ -35,18 +62,14 @@ def readable_q(user, published: Q) -> Q:
     allow, and only ever the de-identified version.
     """
     readable = published & Q(visibility=Visibility.PUBLIC)
-    if user.is_authenticated:
-        readable |= Q(author=user)
-        # One query for both questions: this runs for every page that lists stories.
-        memberships = Membership.objects.filter(user=user).values_list("role", "organisation")
-        memberships = list(memberships)
-        if any(role in NETWORK_READER_ROLES for role, _org in memberships):
-            readable |= published & Q(visibility=Visibility.NETWORK)
-        own_orgs = {org for role, org in memberships if role in STORY_READER_ROLES}
-        if own_orgs:
-            readable |= published & Q(
-                visibility=Visibility.ORGANISATION, organisation_id__in=own_orgs
-            )
+    if readers.author_id is not None:
+        readable |= Q(author_id=readers.author_id)
+    if readers.network:
+        readable |= published & Q(visibility=Visibility.NETWORK)
+    if readers.organisations:
+        readable |= published & Q(
+            visibility=Visibility.ORGANISATION, organisation_id__in=readers.organisations
+        )
     return readable
 
 
@@ -54,7 +77,9 @@ class StoryQuerySet(models.QuerySet):
     def visible_to(self, user) -> "StoryQuerySet":
         """Every read of stories goes through here."""
         return self.filter(
-            readable_q(user, Q(status=Status.PUBLISHED, published_version__isnull=False))
+            readable_q(
+                readership(user), Q(status=Status.PUBLISHED, published_version__isnull=False)
+            )
         )
 
     def owned_by(self, user) -> "StoryQuerySet":

@@ -16,14 +16,10 @@ never shown: only the kinds named here are read.
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-
+from wijkennis.core.generations import cached_per_generation
 from wijkennis.search.text import WORD, fold, stem
 from wijkennis.vocabulary.models import AltLabel, Concept, LabelKind
-from wijkennis.vocabulary.signals import vocabulary_changed
 
 POLICY_KINDS = (LabelKind.BELEIDSTAAL, LabelKind.AFKORTING)
 EVERYDAY_KIND = LabelKind.LEKENTAAL
@@ -75,7 +71,7 @@ class _Index:
     suggestions: dict[int, Suggestion]
 
 
-@lru_cache(maxsize=1)
+@cached_per_generation("vocabulary")
 def _index() -> _Index:
     """The policy labels of the vocabulary, keyed by their first word; rebuilt on any change."""
     entries: dict[tuple[str, tuple[str, ...]], dict] = {}
@@ -120,18 +116,6 @@ def _index() -> _Index:
         by_first_key={key: tuple(found) for key, found in by_first_key.items()},
         suggestions=suggestions,
     )
-
-
-def _vocabulary_changed(**kwargs) -> None:
-    _index.cache_clear()
-    # Again after the commit: a page that rebuilt the index before it saw the old labels.
-    transaction.on_commit(_index.cache_clear)
-
-
-for _model in (Concept, AltLabel):
-    post_save.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"taalbrug-{_model}")
-    post_delete.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"taalbrug-d-{_model}")
-vocabulary_changed.connect(_vocabulary_changed, dispatch_uid="taalbrug-bulk")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,11 @@
+import re
+
 from django import template
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
 
 register = template.Library()
+CAPTION = re.compile(r"<caption[^>]*>(.*?)</caption>", re.S)
 
 
 @register.simple_tag
@@ -37,3 +42,34 @@ def toggle_concept(request, slug):
     )
     params.pop("page", None)
     return params.urlencode()
+
+
+@register.tag
+def scrolling_table(parser, token):
+    """`{% scrolling_table [label] %}<table>…</table>{% endscrolling_table %}`: on a narrow
+    screen the table scrolls sideways on its own instead of widening the page (WCAG 1.4.10,
+    reflow at 320 px). The scroll area takes keyboard focus, so it can be scrolled without a
+    mouse, and is named after the table's caption unless a label is given."""
+    bits = token.split_contents()
+    label = parser.compile_filter(bits[1]) if len(bits) > 1 else None
+    nodelist = parser.parse(("endscrolling_table",))
+    parser.delete_first_token()
+    return ScrollingTableNode(nodelist, label)
+
+
+class ScrollingTableNode(template.Node):
+    def __init__(self, nodelist, label):
+        self.nodelist, self.label = nodelist, label
+
+    def render(self, context):
+        table = self.nodelist.render(context)  # escaped as every template output
+        if self.label is not None:
+            label = str(self.label.resolve(context))
+        else:
+            caption = CAPTION.search(table)
+            label = strip_tags(caption.group(1)) if caption else ""
+        return format_html(
+            '<div class="table-scroll" role="region" tabindex="0" aria-label="{}">{}</div>',
+            " ".join(label.split()),
+            mark_safe(table),  # noqa: S308 - rendered by the template engine above
+        )

@@ -3,23 +3,12 @@
 import pytest
 from django.db import connection  # noqa: F401 - used by skipif
 
-from tests.factories import AltLabelFactory, ConceptFactory, StoryFactory
+from tests.factories import StoryFactory
 from wijkennis.search import queries
 from wijkennis.search.indexing import update_story
 from wijkennis.search.queries import search_stories
 from wijkennis.stories import services
 from wijkennis.stories.models import Visibility
-
-
-@pytest.fixture
-def vocabulary(db):
-    incasso = ConceptFactory(slug="incasso", pref_label="Incasso", scheme="sleutelsituatie")
-    AltLabelFactory(concept=incasso, label="deurwaarder", kind="lekentaal")
-    AltLabelFactory(concept=incasso, label="durf de post niet open te maken", kind="lekentaal")
-    addiction = ConceptFactory(slug="verslaving", pref_label="Verslaving")
-    gambling = ConceptFactory(slug="gokverslaving", pref_label="Gokverslaving", broader=addiction)
-    debts = ConceptFactory(slug="schulden", pref_label="Schulden")
-    return {"incasso": incasso, "verslaving": addiction, "gok": gambling, "schulden": debts}
 
 
 def publish(people, body, visibility=Visibility.NETWORK, author=None, concepts=(), title=None):
