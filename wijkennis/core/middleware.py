@@ -3,6 +3,8 @@ from django.contrib.auth.middleware import get_user
 from django.urls import reverse
 from django.utils import translation
 
+from wijkennis.organisations.models import ONCE_PER_REQUEST
+
 
 class DutchFirstLocaleMiddleware:
     """Dutch unless the person chose another language.
@@ -50,3 +52,16 @@ class DutchFirstLocaleMiddleware:
         if cookie.value in self.available and user.language != cookie.value:
             user.language = cookie.value
             user.save(update_fields=["language"])
+
+
+def memberships_once_per_request(get_response):
+    """Marks the signed-in person of this request, so that their memberships are read once
+    (`organisations.models.memberships_held`), not once for every role question."""
+
+    def middleware(request):
+        user = get_user(request) if hasattr(request, "session") else None
+        if user is not None and user.is_authenticated:
+            setattr(user, ONCE_PER_REQUEST, True)
+        return get_response(request)
+
+    return middleware

@@ -20,6 +20,7 @@ from wijkennis.organisations.models import (
     Organisation,
     Role,
     Team,
+    has_role,
     organisation_ids_with_role,
 )
 
@@ -74,12 +75,12 @@ def invitable_roles(user, organisation) -> list[str]:
 
 
 def can_invite(user) -> bool:
-    """Whether to offer the invitations pages at all (at most one query)."""
+    """Whether to offer the invitations pages at all."""
     if not user.is_authenticated:
         return False
     if user.is_staff:
         return True
-    return Membership.objects.filter(user=user, role__in=INVITER_ROLES).exists()
+    return has_role(user, INVITER_ROLES)
 
 
 class InvitationStatus(models.TextChoices):

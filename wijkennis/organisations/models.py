@@ -104,16 +104,30 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.organisation}"
 
 
+# Set on the signed-in person of a request by `core.middleware.memberships_once_per_request`.
+ONCE_PER_REQUEST = "memberships_once_per_request"
+
+
+def memberships_held(user) -> list[tuple[str, int]]:
+    """(role, organisation id) of every membership of `user`.
+
+    A page asks about roles up to ten times (the menu, the rules, who may read what); for the
+    person of the current request they are read once and kept on that request's user object.
+    Any other user object (a test's, a command's) reads them afresh every time."""
+    if not user.is_authenticated:
+        return []
+    held = user.__dict__.get("_memberships_held")
+    if held is None:
+        held = list(Membership.objects.filter(user=user).values_list("role", "organisation_id"))
+        if getattr(user, ONCE_PER_REQUEST, False):
+            user.__dict__["_memberships_held"] = held
+    return held
+
+
 def organisation_ids_with_role(user, roles) -> set[int]:
     """Ids of the organisations where `user` holds one of `roles` (empty for anonymous)."""
-    if not user.is_authenticated:
-        return set()
-    return set(
-        Membership.objects.filter(user=user, role__in=roles).values_list(
-            "organisation_id", flat=True
-        )
-    )
+    return {organisation for role, organisation in memberships_held(user) if role in roles}
 
 
 def has_role(user, roles) -> bool:
-    return user.is_authenticated and Membership.objects.filter(user=user, role__in=roles).exists()
+    return any(role in roles for role, _organisation in memberships_held(user))

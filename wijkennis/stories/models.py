@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkennis.organisations.models import (
     NETWORK_READER_ROLES,
     STORY_READER_ROLES,
-    Membership,
+    memberships_held,
 )
 
 TEXT_FIELDS = ("title", "body", "what_helped", "what_did_not_help")
@@ -42,8 +42,7 @@ class Readership:
 def readership(user) -> Readership:
     if not user.is_authenticated:
         return Readership()
-    # One query for both questions: this runs for every page that lists stories.
-    memberships = list(Membership.objects.filter(user=user).values_list("role", "organisation"))
+    memberships = memberships_held(user)
     return Readership(
         author_id=user.pk,
         network=any(role in NETWORK_READER_ROLES for role, _org in memberships),

@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
@@ -20,6 +21,7 @@ from wijkennis.core.tests.faults import (
     requires_postgres,
     terminate,
 )
+from wijkennis.invitations.models import Invitation
 from wijkennis.knowledge.models import KnowledgeItem, KnowledgeVersion
 from wijkennis.search.models import SearchEntry
 from wijkennis.stories.models import Story, StoryVersion
@@ -128,3 +130,25 @@ def test_a_locked_sqlite_database_gives_the_same_503_page(people):
         other.execute("ROLLBACK")
         other.close()
     assert client.get(reverse("knowledge:list")).status_code == 200
+
+
+@requires_postgres
+def test_invitations_csv_killed_part_way_invites_nobody_and_can_be_sent_again(people, mailoutbox):
+    rows = "".join(f"persoon{n}@a.test,ervaringswerker\n" for n in range(4))
+    upload = "email,role\n" + rows
+    client = Client(raise_request_exception=False)
+    client.force_login(people.coordinator)
+    url = reverse("invitations:import")
+
+    def send():
+        csv = SimpleUploadedFile("mensen.csv", upload.encode(), content_type="text/csv")
+        return client.post(url, {"organisation": people.org_a.pk, "file": csv})
+
+    with kill_connection_before('INSERT INTO "invitations_invitation"', nth=3) as killed:
+        response = send()
+    assert killed
+    assert_unavailable_page(response)
+    assert not Invitation.objects.exists() and mailoutbox == []
+    response = send()
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert Invitation.objects.count() == 4 and len(mailoutbox) == 4
