@@ -76,6 +76,10 @@ def test_pages_load_without_csp_violations(strict_page, people, debt_type):
         ready="svg[role=img]",
     )
     found["two-step sign-in"] = visit(page, reverse("twofactor:manage"), ready="[data-qr] svg")
+
+    page.context.clear_cookies()
+    log_in(page, people.admin.email, PASSWORD)
+    found["admin"] = visit(page, reverse("admin:index"), ready="#content")
     wrong = {name: v for name, v in found.items() if v}
     assert not wrong, wrong
 
@@ -91,3 +95,15 @@ def test_an_inline_script_would_be_reported(strict_page, people):
     page.wait_for_timeout(200)
     assert page.evaluate("() => window.__ran === true") is False
     assert any("script-src" in v for v in violations(page))
+
+
+def test_an_inline_style_attribute_would_be_reported(strict_page, people):
+    """No style attributes either: one set by a script is refused and reported."""
+    page = strict_page
+    visit(page, "/")
+    page.evaluate("() => document.querySelector('main').setAttribute('style', 'color: red')")
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => getComputedStyle(document.querySelector('main')).color") != (
+        "rgb(255, 0, 0)"
+    )
+    assert any("style-src" in v for v in violations(page))

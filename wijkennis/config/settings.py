@@ -269,16 +269,14 @@ SECURE_PROXY_SSL_HEADER = (
 )
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Content-Security-Policy (django-csp 4): scripts and styles only from our own files. Style
-# *attributes* stay allowed: charts set bar widths with style="width: …%" (no script can run
-# from a style attribute). Sign-out through an organisation's provider adds that provider to
-# form-action (wijkennis.core.security.CSPMiddleware).
+# Content-Security-Policy (django-csp 4): scripts and styles only from our own files, and no
+# inline style at all (bar widths are classes, `w-0` … `w-100`). Sign-out through an
+# organisation's provider adds that provider to form-action (wijkennis.core.security).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
