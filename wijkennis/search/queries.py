@@ -135,9 +135,9 @@ def search_stories(
 
 @dataclass(frozen=True)
 class Ranking:
-    """What a search found, as ids and numbers only (never text, so an erased story leaves
+    """What a search found, as ids and numbers (never story text, so an erased story leaves
     nothing readable in the cache): the best entries with their scores, how many matched, the
-    facet counts over the best, and the "did you mean"."""
+    facet counts over the best, and the "did you mean" (vocabulary and query words)."""
 
     candidates: list[tuple[int, float]]
     total: int
