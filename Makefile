@@ -48,7 +48,10 @@ test-deps: $(VENV)/.installed-test messages
 	fi
 	$(BIN)/wijkennis deidentify --warm
 
-test: test-deps lint test-sqlite test-postgres
+# The two runs share nothing but the machine: side by side they take about 11 minutes on
+# 2 cores instead of 16 one after the other; each run's output is printed as one block.
+test: test-deps lint
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite:
 	@echo "== Test suite on SQLite =="
