@@ -48,8 +48,8 @@ test-deps: $(VENV)/.installed-test messages
 	fi
 	$(BIN)/wijkennis deidentify --warm
 
-# The two runs share nothing but the machine: side by side they take about 11 minutes on
-# 2 cores instead of 16 one after the other; each run's output is printed as one block.
+# The two runs share nothing but the machine: side by side they took 11–13 minutes on a
+# 2-core machine, against 16.5 one after the other; each run's output is printed as one block.
 test: test-deps lint
 	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
