@@ -286,8 +286,8 @@ def _facets(counts: dict[int, int], selected: list[Concept]) -> dict[str, list[F
     selected_ids = {concept.pk for concept in selected}
     scheme_names = {scheme: str(scheme.label) for scheme in FACET_SCHEMES}
     facets: dict[str, list[Facet]] = {}
-    counted = [(concept_id, n) for concept_id, n in counts.items() if concept_id in concepts]
-    ordered = sorted(counted, key=lambda c: (-c[1], concepts[c[0]].pref_label))
+    # The counts were made under the same vocabulary (its generation is in the ranking's key).
+    ordered = sorted(counts.items(), key=lambda c: (-c[1], concepts[c[0]].pref_label))
     for concept_id, count in ordered:
         concept = concepts[concept_id]
         facets.setdefault(scheme_names[concept.scheme], []).append(
