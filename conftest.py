@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from wijkennis.organisations.models import OrganisationKind, Role
@@ -51,6 +51,7 @@ def fresh_cache():
     """A rolled-back test leaves its cached values (and generation tokens) behind: start empty,
     so no test sees another's search results, vocabulary index or rate-limit counts."""
     cache.clear()
+    caches["search_pages"].clear()
 
 
 @pytest.fixture(autouse=True)

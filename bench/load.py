@@ -3,11 +3,11 @@
 Uses the corpus of `bench/search.py` in the database `wijkennis_bench` (build it first:
 `bench/search.py --n 1000000 --backend postgres --build-only`). Starts gunicorn on 127.0.0.1
 (DEBUG off) with Redis as cache and session store, as in production (docs/DEPLOY.md; Redis
-database 13, emptied first), then Locust headless for `--duration` seconds with `--users`
+databases 13 and 12 for the rendered results, emptied first), then Locust headless for `--duration` seconds with `--users`
 people, once per run:
 1. the bare view (`/health/`: Django and its middleware, no database): the ceiling;
 2. the search page only (the 24 queries of `bench/search.py`), for its share of the ceiling;
-3. the same with the ranking cache off (gunicorn restarted with
+3. the same with the ranking and result-list caches off (gunicorn restarted with
    WIJKENNIS_SEARCH_CACHE_SECONDS=0): what a search nobody asked before costs under load;
 4. the mix: search page 40 %, story page 30 %, advice card 20 %, organisation dashboard 10 %.
 Prints throughput, p50/p95/p99 and errors per kind. Only 127.0.0.1 is ever contacted.
@@ -38,6 +38,7 @@ TARGET_P95_MS = 300.0
 TARGET_SHARE = 0.5  # search page throughput / bare view throughput
 MODES = ("bare", "search", "search-uncached", "mix")
 REDIS_URL = "redis://127.0.0.1:6379/13"
+PAGES_URL = "redis://127.0.0.1:6379/12"  # rendered search results (search.pages)
 SESSIONS = 64
 
 
@@ -109,6 +110,7 @@ def start_gunicorn(port: int, workers: int, cache_seconds: int = 600) -> subproc
         **os.environ,
         "DATABASE_URL": PG_URL,
         "REDIS_URL": REDIS_URL,
+        "REDIS_SEARCH_PAGES_URL": PAGES_URL,
         "WIJKENNIS_SEARCH_CACHE_SECONDS": str(cache_seconds),
         "DJANGO_DEBUG": "0",
         "WIJKENNIS_DATA_DIR": str(BENCH_DIR),
@@ -245,7 +247,8 @@ def main(argv=None) -> None:
     }
     import redis
 
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    for url in (REDIS_URL, PAGES_URL):
+        redis.Redis.from_url(url).flushdb()
     port = free_port()
     with tempfile.TemporaryDirectory() as folder:
         plan_path = Path(folder) / "plan.json"

@@ -121,6 +121,7 @@ def test_an_erased_story_leaves_no_trace_anywhere(client, people):
     assert MARKER in client.get(f"/api/stories/{story.pk}/").content.decode()
     page = client.get(reverse("search:search"), {"q": MARKER}).content.decode()
     assert reverse("stories:detail", args=[story.pk]) in page
+    assert cache_containing(MARKER, "search_pages")  # the rendered result list
     assert MARKER in _exported_text()
     assert shared_count() == 1
     assert list(item.current.stories.all()) == [story]
@@ -144,5 +145,6 @@ def test_an_erased_story_leaves_no_trace_anywhere(client, people):
     page = client.get(reverse("search:search"), {"q": MARKER}).content.decode()
     assert reverse("stories:detail", args=[story.pk]) not in page  # the query is echoed, no hit
     assert cache_containing(MARKER) == []
+    assert cache_containing(MARKER, "search_pages") == []
     erased = AuditEvent.objects.get(action="story.erased")
     assert erased.object_id == story.pk and MARKER not in erased.detail

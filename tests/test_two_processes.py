@@ -30,6 +30,7 @@ pytestmark = pytest.mark.skipif(
 
 DATABASE = "wijkennis_two_processes"
 REDIS_URL = "redis://127.0.0.1:6379/14"
+PAGES_URL = "redis://127.0.0.1:6379/11"  # the rendered search results (search.pages)
 PASSWORD = "een-lang-wachtwoord-voor-twee-processen"
 EMAIL = "anouk@twee.test"
 BIN = Path(sys.executable).parent
@@ -50,10 +51,10 @@ AltLabel.objects.create(concept=concept, label="{1}", kind="lekentaal")
 """
 
 
-def _redis():
+def _redis(url: str = REDIS_URL):
     import redis
 
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
     try:
         client.ping()
     except redis.exceptions.ConnectionError:
@@ -104,6 +105,7 @@ def two_apps(tmp_path_factory):
     stopped afterwards."""
     cache = _redis()
     cache.flushdb()
+    _redis(PAGES_URL).flushdb()
     with _admin_connection() as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         admin.execute(f"CREATE DATABASE {DATABASE}")
@@ -112,6 +114,7 @@ def two_apps(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "wijkennis.config.settings",
         "DATABASE_URL": _database_url(),
         "REDIS_URL": REDIS_URL,
+        "REDIS_SEARCH_PAGES_URL": PAGES_URL,
         "DJANGO_DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1",
@@ -197,11 +200,15 @@ def test_sessions_cache_and_stories_are_shared_by_two_processes(two_apps):
     session_key = browser.cookies["sessionid"]
     assert _signed_in(browser, b)  # the session made by A works in B
 
-    # A story written and published through A is found through B (search and API), also when
-    # B has just cached its empty ranking of the same search.
+    # A story written and published through A is found through B (search page and API), also
+    # when B has just cached its empty ranking and its rendered empty result list.
     marker = "tuinbank" + "".join(secrets.choice(string.ascii_lowercase) for _ in range(8))
     empty = _api(browser, b, "GET", "/api/stories/search/", params={"q": marker})
     assert empty.status_code == 200 and empty.json()["results"] == [], empty.text[:500]
+    empty_page = browser.get(b + "/zoeken/", params={"q": marker}, timeout=30)
+    assert empty_page.status_code == 200 and "/verhalen/" not in empty_page.text
+    pages = _redis(PAGES_URL)
+    assert pages.dbsize() == 1
     draft = _api(
         browser,
         a,
@@ -223,6 +230,7 @@ def test_sessions_cache_and_stories_are_shared_by_two_processes(two_apps):
         json={"visibility": "network", "consent": True},
     )
     assert published.status_code == 200, published.text[:500]
+    assert pages.dbsize() == 0  # A emptied the rendered lists of every process
 
     found = _api(browser, b, "GET", "/api/stories/search/", params={"q": marker})
     assert found.status_code == 200, found.text[:500]

@@ -6,6 +6,7 @@ DJANGO_DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see docs/DEPLOY.md).
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,13 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _next_redis_database(url: str) -> str:
+    """redis://host:6379/3 → redis://host:6379/4 (database 0 when the URL names none)."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) + 1
+    return urlunsplit(parts._replace(path=f"/{number}"))
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -212,14 +220,28 @@ WHITENOISE_USE_FINDERS = True
 
 # Several app processes share one Redis for cache, rate limits and sessions (docs/DEPLOY.md);
 # without REDIS_URL: Django's in-process memory cache and database sessions (the local demo).
+# "search_pages" holds rendered search results (de-identified story text): a store of its own,
+# because every change of the search index empties it whole (search.pages).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "search_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "search-pages",
+    },
+}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "wk",
-        }
+        },
+        "search_pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Emptied with FLUSHDB: never the database of anything else.
+            "LOCATION": os.environ.get("REDIS_SEARCH_PAGES_URL") or _next_redis_database(REDIS_URL),
+        },
     }
     # cached_db: read from Redis, written through to the database, so a Redis restart signs
     # nobody out and "delete my account" finds every session in the Session table.

@@ -102,7 +102,7 @@ def search_stories(
     selected = list(Concept.objects.filter(slug__in=[s for s in wanted if "\x00" not in s]))
     if len(selected) < len(wanted):  # a subject that does not exist matches nothing
         return results
-    readers = _shared_readership(user)
+    readers = shared_readership(user)
     scope = SearchEntry.objects.readable_by(readers)
     if not include_knowledge:
         scope = scope.filter(story__isnull=False)
@@ -155,7 +155,7 @@ def _rank(backend, scope, query: ExpandedQuery, need: int) -> Ranking:
     return Ranking(candidates, total, counts, _suggestion(query, backend))
 
 
-def _shared_readership(user) -> Readership:
+def shared_readership(user) -> Readership:
     """The searcher's readership, without their own id where it adds nothing (all their own
     entries are readable by the same memberships anyway): then everyone with the same
     memberships shares one cached ranking, and the result is the same."""

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from .queries import search_stories
+from .pages import results_html
 
 
 def search_page(request):
@@ -10,13 +10,12 @@ def search_page(request):
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         page = 1
-    results = (
-        search_stories(query, request.user, concepts=concepts, page=page, include_knowledge=True)
-        if query
-        else None
-    )
     return render(
         request,
         "search/search.html",
-        {"query": query, "results": results, "selected": concepts},
+        {
+            "query": query,
+            "results_html": results_html(request, query, concepts, page) if query else "",
+            "selected": concepts,
+        },
     )

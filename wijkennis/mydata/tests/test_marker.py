@@ -22,6 +22,9 @@ def test_after_deleting_an_account_the_marker_is_in_no_table(client, people):
     world = everything_else_with_marker(person, people)
     version = world["item"].current
     counts_before = recognition_counts(version)
+    client.force_login(people.admin)  # the public story's result, rendered and cached
+    assert MARKER in client.get(reverse("search:search"), {"q": "schulden"}).content.decode()
+    assert cache_containing(MARKER, "search_pages")
     client.force_login(person)
 
     found = tables_containing(MARKER)
@@ -48,6 +51,7 @@ def test_after_deleting_an_account_the_marker_is_in_no_table(client, people):
     assert recognition_counts(version) == counts_before
     assert MARKER not in _exported()
     assert cache_containing(MARKER) == []
+    assert cache_containing(MARKER, "search_pages") == []
 
 
 def _exported() -> str:

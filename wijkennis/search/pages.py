@@ -1,0 +1,86 @@
+"""The search page's result list as HTML, shared by everyone who may read the same stories.
+
+With the ranking cached (search.queries), a search page still read its 20 stories, highlighted
+them and rendered the list: about two thirds of its time (docs/BENCHMARKS.md). The rendered list
+is kept in the cache "search_pages", keyed like the ranking (generations, readership) plus the
+query string, the page and the language. It holds de-identified story text, so any change of
+the search index, of a wij-kennis item or of an organisation empties that cache whole: no text of
+a withdrawn or erased story stays behind, even where no key leads to it any more.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+from wijkennis.core.generations import token
+from wijkennis.knowledge.models import KnowledgeItem
+from wijkennis.organisations.models import Organisation
+
+from .models import SearchEntry
+from .queries import search_stories, shared_readership
+
+PER_PAGE = 20
+
+
+def results_html(request, raw: str, concepts: list[str], page: int) -> SafeString:
+    """The rendered results of `raw` for `request.user`, from the cache when someone with the
+    same readership asked the same before (0 cache seconds: rendered every time)."""
+    seconds = settings.WIJKENNIS_SEARCH_CACHE_SECONDS
+    if not seconds:
+        return _render(request, raw, concepts, page)
+    generation = token("search")
+    key = _key(generation, request, shared_readership(request.user))
+    store = caches["search_pages"]
+    html = store.get(key)
+    if html is None:
+        html = _render(request, raw, concepts, page)
+        # Rendered from rows that an index change may have replaced meanwhile: then not kept.
+        if token("search") == generation:
+            store.set(key, html, seconds)
+    return mark_safe(html)  # noqa: S308 - our own template's output, escaped there
+
+
+def _render(request, raw: str, concepts: list[str], page: int) -> SafeString:
+    results = search_stories(
+        raw, request.user, concepts=concepts, page=page, per_page=PER_PAGE, include_knowledge=True
+    )
+    # No context processors: the list holds no form, no token and nothing of the person asking.
+    return render_to_string("search/results.html", {"results": results, "request": request})
+
+
+def _key(generation: str, request, readers) -> str:
+    # Hashed: the query words are not kept in the cache as they were typed. The query string
+    # as a whole, because the page and facet links repeat it.
+    parts = repr(
+        (
+            generation,
+            token("vocabulary"),
+            readers,
+            translation.get_language(),
+            request.GET.urlencode(),
+            PER_PAGE,
+        )
+    )
+    return "search:page:" + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def forget_all() -> None:
+    """Empty the rendered results of every process, now and again after the commit."""
+    store = caches["search_pages"]
+    store.clear()
+    transaction.on_commit(store.clear)
+
+
+@receiver(post_save, sender=SearchEntry)
+@receiver(post_delete, sender=SearchEntry)
+@receiver(post_save, sender=KnowledgeItem)
+@receiver(post_save, sender=Organisation)
+def _shown_text_changed(sender, **kwargs) -> None:
+    forget_all()
