@@ -3,8 +3,8 @@
 Uses the corpus of `bench/search.py` in the database `wijkennis_bench` (build it first:
 `bench/search.py --n 1000000 --backend postgres --build-only`). Starts gunicorn on 127.0.0.1
 (DEBUG off) with Redis as cache and session store, as in production (docs/DEPLOY.md; Redis
-databases 13 and 12 for the rendered results, emptied first), then Locust headless for `--duration` seconds with `--users`
-people, once per run:
+databases 13 and 12 for the rendered results, emptied first), then Locust headless for
+`--duration` seconds with `--users` people, once per run:
 1. the bare view (`/health/`: Django and its middleware, no database): the ceiling;
 2. the search page only (the 24 queries of `bench/search.py`), for its share of the ceiling;
 3. the same with the ranking and result-list caches off (gunicorn restarted with
