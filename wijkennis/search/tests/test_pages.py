@@ -39,9 +39,7 @@ def test_people_who_read_the_same_stories_share_the_rendered_list(people, vocabu
     assert len(cache_containing("schoenendoos", "search_pages")) == 1
 
 
-def test_a_story_for_one_organisation_never_reaches_another_through_the_cache(
-    people, vocabulary
-):
+def test_a_story_for_one_organisation_never_reaches_another_through_the_cache(people, vocabulary):
     publish(people, "Schulden, alleen voor organisatie A.", Visibility.ORGANISATION)
     inside, _sql = search_page(people.coordinator)
     outside, _sql = search_page(people.bram)
