@@ -233,12 +233,12 @@ CACHES = {
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "wijkennis.core.cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "wk",
         },
         "search_pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "wijkennis.core.cache.ReusingRedisCache",
             # Emptied with FLUSHDB: never the database of anything else.
             "LOCATION": os.environ.get("REDIS_SEARCH_PAGES_URL") or _next_redis_database(REDIS_URL),
         },

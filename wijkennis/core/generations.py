@@ -11,11 +11,14 @@ forgets them makes every process rebuild, never trust an old value.
 import functools
 import uuid
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
 
 PREFIX = "generation:"
+VALUE_PREFIX = "generation-value:"
+T = TypeVar("T")
 
 
 def token(topic: str) -> str:
@@ -28,12 +31,34 @@ def token(topic: str) -> str:
     return current
 
 
+def tokens(*topics: str) -> tuple[str, ...]:
+    """The current tokens of `topics`, read in one round trip where they exist."""
+    found = cache.get_many([PREFIX + topic for topic in topics])
+    return tuple(found.get(PREFIX + topic) or token(topic) for topic in topics)
+
+
 def bump(topic: str) -> None:
     """`topic` changed: every cache built under the old token is stale. Also once more after
     the commit, so a process that rebuilt in between from the old rows rebuilds again."""
     key = PREFIX + topic
     cache.set(key, uuid.uuid4().hex, timeout=None)
     transaction.on_commit(lambda: cache.set(key, uuid.uuid4().hex, timeout=None))
+
+
+def cached(topic: str, build: Callable[[], T], seconds: int, name: str = "") -> T:
+    """`build()`, kept in the shared cache (under `name`, default the topic) while `topic`'s
+    token stays the same: one round trip (the token and the value together) when it does.
+    A value built while the token moved (from rows that changed meanwhile) is not stored."""
+    token_key, value_key = PREFIX + topic, VALUE_PREFIX + (name or topic)
+    found = cache.get_many([token_key, value_key])
+    current = found.get(token_key) or token(topic)
+    stored = found.get(value_key)
+    if stored is not None and stored[0] == current:
+        return stored[1]
+    value = build()
+    if token(topic) == current:
+        cache.set(value_key, (current, value), seconds)
+    return value
 
 
 def cached_per_generation(topic: str) -> Callable:

@@ -11,10 +11,13 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkennis.core.generations import bump, cached
 from wijkennis.organisations.models import (
     Membership,
     Organisation,
@@ -312,6 +315,11 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self) -> "NotificationQuerySet":
         return self.filter(read_at__isnull=True)
 
+    def mark_read(self) -> None:
+        users = set(self.unread().values_list("user_id", flat=True))
+        self.unread().update(read_at=timezone.now())
+        unread_changed(users)
+
 
 class Notification(models.Model):
     """An in-app message. Its wording comes from `kind` when shown, in the reader's language."""
@@ -339,6 +347,27 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+def unread_count(user) -> int:
+    """The menu's badge, on every page: kept in the shared cache until one of the person's
+    notifications changes (`unread_changed`)."""
+    return cached(_unread_topic(user.pk), lambda: user.inbreng_notifications.unread().count(), 3600)
+
+
+def unread_changed(user_ids) -> None:
+    for user_id in user_ids:
+        bump(_unread_topic(user_id))
+
+
+def _unread_topic(user_id: int) -> str:
+    return f"inbreng-unread:{user_id}"
+
+
+@receiver(post_save, sender=Notification)
+@receiver(post_delete, sender=Notification)
+def _notification_changed(sender, instance, **kwargs) -> None:
+    unread_changed([instance.user_id])  # also when a contribution or an account goes
 
 
 class Digest(models.Model):

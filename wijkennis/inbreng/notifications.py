@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from wijkennis.core.mail import queue_emails
 
-from .models import Contribution, Notification, NotificationKind
+from .models import Contribution, Notification, NotificationKind, unread_changed
 
 
 def site_url(path: str) -> str:
@@ -42,6 +42,7 @@ def notify(users: Iterable, kind: str, contribution: Contribution, *, text: str 
         Notification(user=user, kind=kind, contribution=contribution, created_at=now)
         for user in people.values()
     )
+    unread_changed(people)  # bulk_create sends no signal
     with translation.override(settings.LANGUAGE_CODE):
         messages = [
             EmailMessage(

@@ -120,9 +120,7 @@ def _detail(request, contribution, status=200, **forms):
             initial={"satisfaction": contribution.satisfaction or None}
         )
         context["reopen_form"] = forms.get("reopen_form") or ReopenForm()
-    Notification.objects.filter(user=user, contribution=contribution).unread().update(
-        read_at=timezone.now()
-    )
+    Notification.objects.filter(user=user, contribution=contribution).mark_read()
     return render(request, "inbreng/detail.html", context, status=status)
 
 
@@ -292,7 +290,7 @@ def notification(request, notification_pk):
 @login_required
 @require_POST
 def notifications_read(request):
-    Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
+    Notification.objects.filter(user=request.user).mark_read()
     messages.success(request, _("All messages are marked as read."))
     return redirect("inbreng:inbox")
 

@@ -1,6 +1,10 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+
+from wijkennis.core.generations import bump, cached
 
 
 class OrganisationKind(models.TextChoices):
@@ -112,16 +116,36 @@ def memberships_held(user) -> list[tuple[str, int]]:
     """(role, organisation id) of every membership of `user`.
 
     A page asks about roles up to ten times (the menu, the rules, who may read what); for the
-    person of the current request they are read once and kept on that request's user object.
+    person of the current request they are read once and kept on that request's user object,
+    and between requests in the shared cache until one of their memberships changes.
     Any other user object (a test's, a command's) reads them afresh every time."""
     if not user.is_authenticated:
         return []
     held = user.__dict__.get("_memberships_held")
     if held is None:
-        held = list(Membership.objects.filter(user=user).values_list("role", "organisation_id"))
         if getattr(user, ONCE_PER_REQUEST, False):
+            held = cached(_topic(user.pk), lambda: _read_memberships(user), MEMBERSHIPS_SECONDS)
             user.__dict__["_memberships_held"] = held
+        else:
+            held = _read_memberships(user)
     return held
+
+
+MEMBERSHIPS_SECONDS = 3600
+
+
+def _read_memberships(user) -> list[tuple[str, int]]:
+    return list(Membership.objects.filter(user=user).values_list("role", "organisation_id"))
+
+
+def _topic(user_id: int) -> str:
+    return f"memberships:{user_id}"
+
+
+@receiver(post_save, sender=Membership)
+@receiver(post_delete, sender=Membership)
+def _memberships_changed(sender, instance, **kwargs) -> None:
+    bump(_topic(instance.user_id))  # also when an account or organisation is deleted
 
 
 def organisation_ids_with_role(user, roles) -> set[int]:

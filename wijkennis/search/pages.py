@@ -2,10 +2,10 @@
 
 With the ranking cached (search.queries), a search page still read its 20 stories, highlighted
 them and rendered the list: about two thirds of its time (docs/BENCHMARKS.md). The rendered list
-is kept in the cache "search_pages", keyed like the ranking (generations, readership) plus the
-query string, the page and the language. It holds de-identified story text, so any change of
-the search index, of a wij-kennis item or of an organisation empties that cache whole: no text of
-a withdrawn or erased story stays behind, even where no key leads to it any more.
+is kept in the cache "search_pages", keyed by the searcher's readership, the query string and
+the language. It holds de-identified story text, so any change of the search index, the
+vocabulary, a wij-kennis item or an organisation empties that cache whole: no list outlives what
+it shows, and no text of a withdrawn or erased story stays behind.
 """
 
 import hashlib
@@ -19,14 +19,17 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from wijkennis.core.generations import token
+from wijkennis.core.generations import bump, token
 from wijkennis.knowledge.models import KnowledgeItem
 from wijkennis.organisations.models import Organisation
+from wijkennis.vocabulary.models import AltLabel, Concept
+from wijkennis.vocabulary.signals import vocabulary_changed
 
 from .models import SearchEntry
 from .queries import search_stories, shared_readership
 
 PER_PAGE = 20
+GENERATION = "search-pages"  # moves whenever the cache is emptied
 
 
 def results_html(request, raw: str, concepts: list[str], page: int) -> SafeString:
@@ -35,14 +38,15 @@ def results_html(request, raw: str, concepts: list[str], page: int) -> SafeStrin
     seconds = settings.WIJKENNIS_SEARCH_CACHE_SECONDS
     if not seconds:
         return _render(request, raw, concepts, page)
-    generation = token("search")
-    key = _key(generation, request, shared_readership(request.user))
     store = caches["search_pages"]
+    key = _key(shared_readership(request.user), request)
     html = store.get(key)
     if html is None:
+        generation = token(GENERATION)
         html = _render(request, raw, concepts, page)
-        # Rendered from rows that an index change may have replaced meanwhile: then not kept.
-        if token("search") == generation:
+        # Rendered from rows that a change may have replaced meanwhile (and the cache emptied
+        # since): then not kept.
+        if token(GENERATION) == generation:
             store.set(key, html, seconds)
     return mark_safe(html)  # noqa: S308 - our own template's output, escaped there
 
@@ -55,24 +59,17 @@ def _render(request, raw: str, concepts: list[str], page: int) -> SafeString:
     return render_to_string("search/results.html", {"results": results, "request": request})
 
 
-def _key(generation: str, request, readers) -> str:
+def _key(readers, request) -> str:
     # Hashed: the query words are not kept in the cache as they were typed. The query string
     # as a whole, because the page and facet links repeat it.
-    parts = repr(
-        (
-            generation,
-            token("vocabulary"),
-            readers,
-            translation.get_language(),
-            request.GET.urlencode(),
-            PER_PAGE,
-        )
-    )
+    parts = repr((readers, translation.get_language(), request.GET.urlencode(), PER_PAGE))
     return "search:page:" + hashlib.sha256(parts.encode()).hexdigest()
 
 
 def forget_all() -> None:
-    """Empty the rendered results of every process, now and again after the commit."""
+    """Empty the rendered results of every process, now and again after the commit; and move
+    the "search" generation, so a list being rendered from the old rows is not stored."""
+    bump(GENERATION)
     store = caches["search_pages"]
     store.clear()
     transaction.on_commit(store.clear)
@@ -82,5 +79,10 @@ def forget_all() -> None:
 @receiver(post_delete, sender=SearchEntry)
 @receiver(post_save, sender=KnowledgeItem)
 @receiver(post_save, sender=Organisation)
+@receiver(post_save, sender=Concept)
+@receiver(post_delete, sender=Concept)
+@receiver(post_save, sender=AltLabel)
+@receiver(post_delete, sender=AltLabel)
+@receiver(vocabulary_changed)
 def _shown_text_changed(sender, **kwargs) -> None:
     forget_all()

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, Max, OuterRef, Q
 
-from wijkennis.core.generations import token
+from wijkennis.core.generations import cached, tokens
 from wijkennis.knowledge.models import KnowledgeItem
 from wijkennis.stories.models import TEXT_FIELDS, Readership, Story, readable_q, readership
 from wijkennis.vocabulary.models import Concept
@@ -158,19 +158,26 @@ def _rank(backend, scope, query: ExpandedQuery, need: int) -> Ranking:
 def shared_readership(user) -> Readership:
     """The searcher's readership, without their own id where it adds nothing (all their own
     entries are readable by the same memberships anyway): then everyone with the same
-    memberships shares one cached ranking, and the result is the same."""
+    memberships shares one cached ranking, and the result is the same. The answer is kept
+    until the index changes."""
     readers = readership(user)
     if readers.author_id is None:
         return readers
     shared = replace(readers, author_id=None)
-    own = SearchEntry.objects.filter(author_id=readers.author_id)
-    return readers if own.exclude(readable_q(shared, Q())).exists() else shared
+
+    def own_entries_unshared() -> bool:
+        own = SearchEntry.objects.filter(author_id=readers.author_id)
+        return own.exclude(readable_q(shared, Q())).exists()
+
+    name = "search:own-unshared:" + hashlib.sha256(repr(readers).encode()).hexdigest()
+    seconds = settings.WIJKENNIS_SEARCH_CACHE_SECONDS
+    return readers if cached("search", own_entries_unshared, seconds, name) else shared
 
 
 def _ranking_key(raw: str, readers: Readership, *choices) -> str:
     # Hashed: the query words are not kept in the cache as they were typed.
     bounds = (CANDIDATES, COUNT_CAP, RANK_WINDOW, KNOWLEDGE_BOOST)
-    parts = repr((token("search"), token("vocabulary"), raw, readers, choices, bounds))
+    parts = repr((*tokens("search", "vocabulary"), raw, readers, choices, bounds))
     return "search:ranking:" + hashlib.sha256(parts.encode()).hexdigest()
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from wijkennis.core.generations import PREFIX, bump, cached_per_generation, token
+from wijkennis.core.generations import PREFIX, bump, cached, cached_per_generation, token, tokens
 
 pytestmark = pytest.mark.django_db  # bump() also moves the token again after the commit
 
@@ -32,3 +32,29 @@ def test_a_token_is_made_once_and_kept():
     assert token("another-topic") == first
     bump("another-topic")
     assert token("another-topic") != first
+
+
+def test_a_shared_value_is_built_once_per_token():
+    builds = []
+
+    def build():
+        builds.append(1)
+        return len(builds)
+
+    assert cached("shared-topic", build, 60) == cached("shared-topic", build, 60) == 1
+    bump("shared-topic")
+    assert cached("shared-topic", build, 60) == 2
+
+
+def test_a_shared_value_built_while_the_token_moved_is_not_used_again():
+    def build_while_someone_changes_it():
+        bump("racing-topic")  # another process changed the rows after they were read
+        return "old rows"
+
+    assert cached("racing-topic", build_while_someone_changes_it, 60) == "old rows"
+    assert cached("racing-topic", lambda: "new rows", 60) == "new rows"
+
+
+def test_tokens_reads_several_and_makes_missing_ones():
+    first = token("topic-one")
+    assert tokens("topic-one", "topic-two") == (first, token("topic-two"))

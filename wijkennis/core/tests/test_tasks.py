@@ -114,7 +114,7 @@ def test_settings_without_broker_stay_in_process():
     assert out == [
         "inprocess",
         "django.contrib.sessions.backends.cached_db",
-        "django.core.cache.backends.redis.RedisCache",
+        "wijkennis.core.cache.ReusingRedisCache",
     ]
 
 

@@ -181,3 +181,28 @@ def test_accountability_page_hides_small_groups(client, people):
     page = response.content.decode()
     assert "100%" in page
     assert "fewer than 5" in page or "minder dan 5" in page
+
+
+def test_the_menu_badge_follows_every_change_of_the_messages(client, people):
+    """The badge is cached between pages: each way a message comes or is read must show."""
+    client.force_login(people.policy_officer)
+
+    def badge():
+        return client.get("/").context["inbreng_unread"]
+
+    assert badge() == 0
+    first = inbreng_for(people)  # a new message (created in bulk, without signals)
+    assert badge() == 1
+    client.get(f"/inbreng/{first.pk}/")  # reading the inbreng marks its message read
+    assert badge() == 0
+    inbreng_for(people, title="Tweede")
+    inbreng_for(people, title="Derde")
+    assert badge() == 2
+    note = Notification.objects.filter(user=people.policy_officer).unread().first()
+    client.get(f"/inbreng/meldingen/{note.pk}/")  # one message opened
+    assert badge() == 1
+    client.post("/inbreng/meldingen/gelezen/")  # all read
+    assert badge() == 0
+    inbreng_for(people, title="Vierde")
+    Contribution.objects.get(title="Vierde").delete()  # its message goes with it
+    assert badge() == 0

@@ -12,6 +12,7 @@ lower-cased (and stemmed) words, so use a marker that stems to itself, such as
 import pickle
 
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 
 
@@ -75,7 +76,7 @@ def cache_containing(marker: str, alias: str = "default") -> list[str]:
             if needle in key.lower().encode() or needle in raw.lower():
                 found.append(key)
         return found
-    if type(backend).__name__ == "RedisCache":
+    if isinstance(backend, RedisCache):
         client = backend._cache.get_client()
         for key in client.scan_iter():
             raw = client.get(key) or b""

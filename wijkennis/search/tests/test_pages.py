@@ -6,7 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wijkennis.core.generations import bump
+from tests.factories import AltLabelFactory
 from wijkennis.mydata.tests.marker import cache_containing
 from wijkennis.search import pages
 from wijkennis.stories.models import Visibility
@@ -78,7 +78,7 @@ def test_a_list_rendered_while_the_index_changed_is_not_kept(people, vocabulary,
 
     def search_while_someone_publishes(*args, **kwargs):
         results = search(*args, **kwargs)
-        bump("search")  # another process changed the index after these rows were read
+        publish(people, "Schulden bij de zorgverzekeraar.")  # after these rows were read
         return results
 
     monkeypatch.setattr(pages, "search_stories", search_while_someone_publishes)
@@ -91,3 +91,10 @@ def test_without_cache_seconds_nothing_is_kept(people, vocabulary, settings):
     publish(people, "Schulden en een schoenendoos vol post.")
     assert "schoenendoos" in search_page(people.bram)[0]
     assert cache_containing("schoenendoos", "search_pages") == []
+
+
+def test_a_new_word_in_the_vocabulary_shows_at_once(people, vocabulary):
+    link = publish(people, "Er kwam weer een incasso binnen.").get_absolute_url()
+    assert link not in search_page(people.bram, "aanmaning")[0]
+    AltLabelFactory(concept=vocabulary["incasso"], label="aanmaning", kind="lekentaal")
+    assert link in search_page(people.bram, "aanmaning")[0]

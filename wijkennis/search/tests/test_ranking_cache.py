@@ -31,6 +31,7 @@ def test_the_same_search_again_is_answered_from_the_cache(people, vocabulary):
 def test_people_who_read_the_same_stories_share_a_ranking(people, vocabulary):
     publish(people, "Een verhaal over schulden.")
     found("schulden", people.bram)
+    found("post", people.colleague_b)  # their own first search: whether they wrote stories
     # The colleague of B reads what Bram reads; the ranking is not searched again.
     _stories, colleague_queries = queries_for("schulden", people.colleague_b)
     _stories, bram_again = queries_for("schulden", people.bram)
@@ -87,3 +88,10 @@ def test_the_cache_holds_no_text_of_stories_or_queries(people, vocabulary):
     assert found("schulden", people.bram)
     assert len(cache_containing("search:ranking:")) == 2  # both rankings are there
     assert cache_containing(marker) == []
+
+
+def test_an_author_finds_a_private_story_right_after_publishing_it(people, vocabulary):
+    shared = publish(people, "Schulden, voor iedereen in het netwerk.")
+    assert found("schulden", people.anouk) == [shared]  # nothing of her own that others miss
+    own = publish(people, "Schulden, maar alleen voor mij.", Visibility.PRIVATE)
+    assert set(found("schulden", people.anouk)) == {shared, own}
