@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from wijkennis.trajectories.models import TrajectoryType
 
 from . import access, exports
+from .caching import sections_for
 from .charts import bar_chart
-from .figures import dashboard_sections, default_trajectory_type
+from .figures import default_trajectory_type
 from .forms import PeriodForm, presets
 
 CONTENT_TYPES = {
@@ -60,7 +61,7 @@ def _dashboard(request, scope):
     if not form.is_valid():
         return render(request, "dashboards/dashboard.html", context, status=400)
     period = form.cleaned_data["period"]
-    sections = dashboard_sections(scope, period, form.cleaned_data.get("type"))
+    sections = sections_for(scope, period, form.cleaned_data.get("type"))
     for section in sections:
         section.charted = [(table, bar_chart(table)) for table in section.tables]
     query = request.GET.urlencode()
@@ -88,7 +89,7 @@ def _export(request, scope, extension):
             content_type="text/plain; charset=utf-8",
         )
     period = form.cleaned_data["period"]
-    sections = dashboard_sections(scope, period, form.cleaned_data.get("type"))
+    sections = sections_for(scope, period, form.cleaned_data.get("type"))
     rows = exports.export_rows(scope.subject.name, period, sections)
     body = exports.as_csv(rows) if extension == "csv" else exports.as_xlsx(rows)
     response = HttpResponse(body, content_type=CONTENT_TYPES[extension])
