@@ -206,7 +206,7 @@ def test_sessions_cache_and_stories_are_shared_by_two_processes(two_apps):
     empty = _api(browser, b, "GET", "/api/stories/search/", params={"q": marker})
     assert empty.status_code == 200 and empty.json()["results"] == [], empty.text[:500]
     empty_page = browser.get(b + "/zoeken/", params={"q": marker}, timeout=30)
-    assert empty_page.status_code == 200 and "/verhalen/" not in empty_page.text
+    assert empty_page.status_code == 200 and not re.search(r"/verhalen/\d+/", empty_page.text)
     pages = _redis(PAGES_URL)
     assert pages.dbsize() == 1
     draft = _api(
