@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from wijkennis.trajectories.models import TrajectoryType
 
 from . import access, exports
-from .caching import sections_for
-from .charts import bar_chart
+from .caching import sections_for, sections_html
 from .figures import default_trajectory_type
 from .forms import PeriodForm, presets
 
@@ -61,14 +60,13 @@ def _dashboard(request, scope):
     if not form.is_valid():
         return render(request, "dashboards/dashboard.html", context, status=400)
     period = form.cleaned_data["period"]
-    sections = sections_for(scope, period, form.cleaned_data.get("type"))
-    for section in sections:
-        section.charted = [(table, bar_chart(table)) for table in section.tables]
+    trajectory_type = form.cleaned_data.get("type")
     query = request.GET.urlencode()
     context.update(
         {
             "period": period,
-            "sections": sections,
+            "sections": sections_for(scope, period, trajectory_type),
+            "sections_html": sections_html(scope, period, trajectory_type),
             "funded": scope.organisations.order_by("name") if scope.kind == "municipality" else [],
             "csv_url": scope.export_url("csv") + (f"?{query}" if query else ""),
             "xlsx_url": scope.export_url("xlsx") + (f"?{query}" if query else ""),

@@ -5,12 +5,13 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import update_last_login
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import StoryFactory
 from wijkennis.dashboards import access
-from wijkennis.dashboards.caching import sections_for
+from wijkennis.dashboards.caching import sections_for, sections_html
 from wijkennis.dashboards.figures import dashboard_sections
 from wijkennis.dashboards.tables import Period
 from wijkennis.stories import services as story_services
@@ -67,3 +68,14 @@ def test_a_sign_in_does_not_empty_the_cache(people):
     story_rows_read(people)
     update_last_login(None, people.anouk)  # what Django does at every sign-in
     assert story_rows_read(people) == 0
+
+
+def test_the_rendered_sections_follow_a_change(people):
+    for day in range(1, 6):
+        shared_story(people, day)
+    scope = access.organisation_scope(people.coordinator, people.org_a.pk)
+    first = sections_html(scope, YEAR)
+    shared_story(people, 20)
+    after = sections_html(scope, YEAR)
+    cache.clear()
+    assert after == sections_html(scope, YEAR) != first
