@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -65,7 +66,8 @@ def _dashboard(request, scope):
     context.update(
         {
             "period": period,
-            "sections": sections_for(scope, period, trajectory_type),
+            # The page shows `sections_html`; the figures themselves only for whoever asks.
+            "sections": SimpleLazyObject(lambda: sections_for(scope, period, trajectory_type)),
             "sections_html": sections_html(scope, period, trajectory_type),
             "funded": scope.organisations.order_by("name") if scope.kind == "municipality" else [],
             "csv_url": scope.export_url("csv") + (f"?{query}" if query else ""),

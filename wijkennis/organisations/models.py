@@ -110,6 +110,7 @@ class Membership(models.Model):
 
 # Set on the signed-in person of a request by `core.middleware.memberships_once_per_request`.
 ONCE_PER_REQUEST = "memberships_once_per_request"
+MEMBERSHIPS_SECONDS = 3600
 
 
 def memberships_held(user) -> list[tuple[str, int]]:
@@ -129,9 +130,6 @@ def memberships_held(user) -> list[tuple[str, int]]:
         else:
             held = _read_memberships(user)
     return held
-
-
-MEMBERSHIPS_SECONDS = 3600
 
 
 def _read_memberships(user) -> list[tuple[str, int]]:

@@ -68,7 +68,7 @@ def _key(readers, request) -> str:
 
 def forget_all() -> None:
     """Empty the rendered results of every process, now and again after the commit; and move
-    the "search" generation, so a list being rendered from the old rows is not stored."""
+    their generation, so a list being rendered from the old rows is not stored."""
     bump(GENERATION)
     store = caches["search_pages"]
     store.clear()
