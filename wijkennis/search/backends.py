@@ -49,10 +49,6 @@ class SqliteBackend:
                 ],
             )
 
-    def delete(self, entry_id: int) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
-
     def _scoped(self, entries, terms: list[Term], ids: IdRange = ALL) -> tuple[str, list]:
         """The WHERE clause for matches in scope with an id in `ids`.
 
@@ -124,9 +120,6 @@ class PostgresBackend:
             + SearchVector(Value(document.body), weight="C", config=self.config)
         )
         SearchEntry.objects.filter(id=entry_id).update(search_vector=vector)
-
-    def delete(self, entry_id: int) -> None:
-        """The vector lives on the entry itself: deleting the entry is enough."""
 
     def ranked(
         self,

@@ -70,12 +70,6 @@ def update_knowledge_item(item) -> None:
     get_backend().write(entry.id, knowledge_document(item))
 
 
-@receiver(post_delete, sender=SearchEntry)
-def _remove_from_backend(sender, instance, **kwargs) -> None:
-    # Also runs when a story (or its author) is deleted and the entry goes with it.
-    get_backend().delete(instance.id)
-
-
 @receiver(post_save, sender=SearchEntry)
 @receiver(post_delete, sender=SearchEntry)
 def _index_changed(sender, **kwargs) -> None:

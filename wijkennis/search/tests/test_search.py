@@ -1,7 +1,7 @@
 """Search behaviour; the same tests run on SQLite FTS5 and on PostgreSQL (`make test`)."""
 
 import pytest
-from django.db import connection  # noqa: F401 - used by skipif
+from django.db import connection
 
 from tests.factories import StoryFactory
 from wijkennis.search import queries
@@ -116,6 +116,16 @@ def test_withdraw_and_erase_disappear_at_once(people, vocabulary):
     services.erase_story(people.anouk, story)
     assert search_stories("schoenendoos", people.bram).total == 0
     assert search_stories("schoenendoos", people.anouk).total == 0
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's FTS5 table; PG: the row")
+def test_words_go_with_their_entry_even_without_signals(people, vocabulary):
+    # `flush` and raw SQL send no post_delete: the database itself must drop the FTS5 row.
+    publish(people, "Een schoenendoos vol schulden.")
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_searchentry")
+        cursor.execute("SELECT count(*) FROM search_fts")
+        assert cursor.fetchone()[0] == 0
 
 
 def test_only_deidentified_text_is_searchable(people, vocabulary):
