@@ -1,5 +1,7 @@
+import hashlib
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkennis.core.concurrency import StaleEdit
+from wijkennis.core.generations import cached
 from wijkennis.core.models import record_event
 from wijkennis.organisations.models import OrganisationKind
-from wijkennis.stories.models import Story
+from wijkennis.search.queries import shared_readership
+from wijkennis.stories.models import Status, Story, readable_q
 from wijkennis.vocabulary.models import Concept
 
 from . import research as research_exports
@@ -268,15 +272,35 @@ def advice_card(request, slug):
 
 
 def _advice_stories(user, situation, items, count=5) -> list[Story]:
-    """The stories behind the most recognised items first, then the newest about the situation.
-    (Counting recognitions over every story of a common situation cost 20–70 ms.)"""
+    """The stories behind the most recognised items first, then the newest about the situation;
+    the choice (ids, no text) is shared by everyone with the same readership until the search
+    index changes, as a publication, withdrawal or erasure does. Then only their titles are read."""
     recognised = {item.current_id: item.recognised for item in items}
+    readers = shared_readership(user)
+    key = repr((readers, situation.pk, sorted(recognised.items()), count))
+    chosen = cached(
+        "search",
+        lambda: _choose_stories(readers, situation, recognised, count),
+        settings.WIJKENNIS_SEARCH_CACHE_SECONDS,
+        "advice:stories:" + hashlib.sha256(key.encode()).hexdigest(),
+    )
+    readable = Story.objects.visible_to(user).filter(pk__in=chosen)
+    titles = readable.select_related("published_version").only("published_version__title")
+    by_pk = {story.pk: story for story in titles}
+    return [by_pk[pk] for pk in chosen if pk in by_pk]
+
+
+def _choose_stories(readers, situation, recognised: dict[int, int], count: int) -> list[int]:
+    # Counting recognitions over every story of a common situation cost 20–70 ms.
     links = KnowledgeVersion.stories.through.objects.filter(knowledgeversion_id__in=recognised)
     rank: dict[int, int] = {}
     for story_id, version_id in links.values_list("story_id", "knowledgeversion_id"):
         rank[story_id] = max(rank.get(story_id, 0), recognised[version_id])
-    readable = Story.objects.visible_to(user).select_related("published_version")
-    chosen = sorted(readable.filter(pk__in=rank), key=lambda s: -rank[s.pk])[:count]
+    # Published only: an author's own drafts are theirs, not evidence for peers.
+    published = Q(status=Status.PUBLISHED, published_version__isnull=False)
+    readable = Story.objects.filter(readable_q(readers, published), status=Status.PUBLISHED)
+    evidence = readable.filter(pk__in=rank).values_list("pk", flat=True)
+    chosen = sorted(evidence, key=lambda pk: (-rank[pk], -pk))[:count]
     need = count - len(chosen)
     if need <= 0:
         return chosen
@@ -287,7 +311,7 @@ def _advice_stories(user, situation, items, count=5) -> list[Story]:
         .order_by("-story_id")
         .values_list("story_id", flat=True)[:200]
     )
-    others = readable.exclude(pk__in=[s.pk for s in chosen]).order_by("-published_at")
+    others = readable.exclude(pk__in=chosen).order_by("-published_at").values_list("pk", flat=True)
     newest = list(others.filter(pk__in=latest)[:need])
     if len(newest) < need and len(latest) == 200:
         newest = list(others.filter(concepts=situation)[:need])

@@ -153,3 +153,38 @@ def test_the_card_shows_evidence_stories_first_then_the_newest_readable_ones(cli
         for s in client.get("/wij-kennis/situatie/post/").context["stories"]
     ]
     assert titles == ["Bewijs", "Nieuw 4", "Nieuw 3", "Nieuw 2", "Nieuw 1"]
+
+
+def test_the_card_follows_publishing_and_erasing_at_once(client, people):
+    # The choice of stories is cached: a story published or erased since must count next time.
+    from wijkennis.stories import services as stories
+    from wijkennis.stories.models import Visibility
+
+    situation = ConceptFactory(slug="post", pref_label="Ongeopende post", scheme="sleutelsituatie")
+
+    def card_titles():
+        stories_shown = client.get("/wij-kennis/situatie/post/").context["stories"]
+        return [story.published_version.title for story in stories_shown]
+
+    def write(title):
+        story = stories.save_draft(people.bram, organisation=people.org_b, title=title, body="Post.")
+        story.concepts.set([situation])
+        return story
+
+    def publish(story):
+        options = {"visibility": Visibility.NETWORK, "consent_given": True}
+        stories.publish_story(people.bram, story, concepts=[situation], **options)
+
+    draft = write("Nog een concept")
+    own = stories.save_draft(people.bram, organisation=people.org_b, title="Eigen", body="Post.")
+    stories.publish_story(people.bram, own, visibility=Visibility.PRIVATE, consent_given=True)
+    client.force_login(people.bram)  # who reads their own stories, drafts too
+    assert card_titles() == []  # the author's own draft is not evidence
+    first = write("Eerste")
+    publish(first)
+    client.force_login(people.anouk)
+    assert card_titles() == ["Eerste"]
+    publish(draft)
+    assert card_titles() == ["Nog een concept", "Eerste"]
+    stories.erase_story(people.bram, first)
+    assert card_titles() == ["Nog een concept"]
