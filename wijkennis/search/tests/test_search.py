@@ -186,7 +186,7 @@ def test_nul_characters_in_a_query_are_ignored(people, vocabulary, client):
     assert found("schul\x00den", people.bram) == [story]
     assert search_stories("schulden", people.bram, concepts=["schul\x00den"]).total == 0
     assert client.get("/zoeken/", {"q": "a\x00b"}).status_code == 200
-    assert client.get("/verhalen/", {"q": "a\x00b"}).status_code == 200
+    assert client.get("/verhalen/", {"q": "a\x00b"})["Location"] == "/zoeken/?q=ab"
 
 
 def test_filtering_on_an_unknown_subject_finds_nothing(people, vocabulary):

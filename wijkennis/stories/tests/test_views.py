@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.factories import StoryFactory
 from wijkennis.stories.models import Status, Story, Visibility
+from wijkennis.stories.views import NewestPaginator
 
 
 @pytest.fixture
@@ -120,26 +121,29 @@ def test_unknown_span_decision_is_a_message_not_a_500(anouk_client):
     assert response.status_code == 200
 
 
-def test_keyword_filter_searches_only_deidentified_text(client, people):
-    StoryFactory(
-        author=people.anouk,
-        organisation=people.org_a,
-        published=True,
-        visibility=Visibility.PUBLIC,
-        body="Over de deurwaarder.",
-    )
-    hidden = StoryFactory(
-        author=people.anouk,
-        organisation=people.org_a,
-        published=True,
-        visibility=Visibility.PUBLIC,
-        body="[naam 1] kwam langs.",
-    )
-    hidden.published_version.original_body = "Geheimnaam kwam langs."
-    hidden.published_version.save()
-    assert b"deurwaarder" in client.get(reverse("stories:list"), {"q": "deurwaarder"}).content
-    assert b"1 verhaal" in client.get(reverse("stories:list"), {"q": "deurwaarder"}).content
-    assert b"Geen verhalen" in client.get(reverse("stories:list"), {"q": "Geheimnaam"}).content
+def test_words_typed_on_the_list_go_to_the_search(client, people):
+    # The search page searches only de-identified text (search/tests); the list has no search.
+    response = client.get(reverse("stories:list"), {"q": " deurwaarder\x00 "})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("search:search") + "?q=deurwaarder"
+
+
+def test_a_long_list_counts_no_further_than_its_cap(client, people, monkeypatch):
+    monkeypatch.setattr(NewestPaginator, "COUNT_CAP", 2)
+    for number in range(3):
+        StoryFactory(
+            author=people.anouk,
+            organisation=people.org_a,
+            published=True,
+            visibility=Visibility.PUBLIC,
+            title=f"Verhaal {number}",
+        )
+    page = client.get(reverse("stories:list"))
+    assert page.context["page"].paginator.count == 3  # the cap + 1: "more than 2"
+    assert "Meer dan 2 verhalen" in page.content.decode()
+    monkeypatch.setattr(NewestPaginator, "COUNT_CAP", 3)
+    page = client.get(reverse("stories:list"))
+    assert "3 verhalen" in page.content.decode() and "Meer dan" not in page.content.decode()
 
 
 def test_publish_suggests_subjects_and_offers_the_others(anouk_client, people):
