@@ -96,7 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "wijkennis.core.middleware.memberships_once_per_request",
+    "wijkennis.core.middleware.person_once_per_request",
     # user.is_verified(): true after a two-factor code at sign-in (wijkennis.twofactor).
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

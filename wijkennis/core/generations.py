@@ -10,7 +10,9 @@ forgets them makes every process rebuild, never trust an old value.
 
 import functools
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -19,6 +21,11 @@ from django.db import transaction
 PREFIX = "generation:"
 VALUE_PREFIX = "generation-value:"
 T = TypeVar("T")
+
+# What `read_ahead` fetched for the request being served: cache key → value (None: absent).
+_ahead: ContextVar[dict | None] = ContextVar("generations_read_ahead", default=None)
+# (topic, name) of the values every page may ask about a person, by user id (`per_person`).
+_per_person: list[Callable[[int], tuple[str, str]]] = []
 
 
 def token(topic: str) -> str:
@@ -42,23 +49,60 @@ def bump(topic: str) -> None:
     the commit, so a process that rebuilt in between from the old rows rebuilds again."""
     key = PREFIX + topic
     cache.set(key, uuid.uuid4().hex, timeout=None)
+    if (ahead := _ahead.get()) is not None:
+        ahead.pop(key, None)  # read again, not from before the change
     transaction.on_commit(lambda: cache.set(key, uuid.uuid4().hex, timeout=None))
 
 
-def cached(topic: str, build: Callable[[], T], seconds: int, name: str = "") -> T:
+def cached(
+    topic: str,
+    build: Callable[[], T],
+    seconds: int,
+    name: str = "",
+    valid: Callable[[T], bool] = lambda value: True,
+) -> T:
     """`build()`, kept in the shared cache (under `name`, default the topic) while `topic`'s
-    token stays the same: one round trip (the token and the value together) when it does.
-    A value built while the token moved (from rows that changed meanwhile) is not stored."""
+    token stays the same: one round trip (the token and the value together) when it does, none
+    when `read_ahead` fetched both. A value built while the token moved (from rows that changed
+    meanwhile) is not stored; a stored value that is not `valid` is built again."""
     token_key, value_key = PREFIX + topic, VALUE_PREFIX + (name or topic)
-    found = cache.get_many([token_key, value_key])
+    ahead = _ahead.get()
+    if ahead is not None and token_key in ahead and value_key in ahead:
+        found = {token_key: ahead[token_key], value_key: ahead[value_key]}
+    else:
+        found = cache.get_many([token_key, value_key])
     current = found.get(token_key) or token(topic)
     stored = found.get(value_key)
-    if stored is not None and stored[0] == current:
+    if stored is not None and stored[0] == current and valid(stored[1]):
         return stored[1]
     value = build()
     if token(topic) == current:
         cache.set(value_key, (current, value), seconds)
+        if ahead is not None and value_key in ahead:
+            ahead[token_key], ahead[value_key] = current, (current, value)
     return value
+
+
+def per_person(entry: Callable[[int], tuple[str, str]]) -> Callable[[int], tuple[str, str]]:
+    """Register (topic, name) of a `cached` value about one person, by user id: read ahead on
+    every request of a signed-in person (`read_ahead_for`). Usable as a decorator."""
+    _per_person.append(entry)
+    return entry
+
+
+@contextmanager
+def read_ahead_for(user_id: int) -> Iterator[None]:
+    """Within the block, `cached` finds the person's registered values (memberships, unread
+    messages, …) and their tokens in what one round trip fetched here, not one trip each."""
+    keys = []
+    for topic, name in (entry(user_id) for entry in _per_person):
+        keys += [PREFIX + topic, VALUE_PREFIX + (name or topic)]
+    found = cache.get_many(keys)
+    reset = _ahead.set({key: found.get(key) for key in keys})
+    try:
+        yield
+    finally:
+        _ahead.reset(reset)
 
 
 def cached_per_generation(topic: str) -> Callable:

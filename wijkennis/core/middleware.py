@@ -3,6 +3,7 @@ from django.contrib.auth.middleware import get_user
 from django.urls import reverse
 from django.utils import translation
 
+from wijkennis.core.generations import read_ahead_for
 from wijkennis.organisations.models import ONCE_PER_REQUEST
 
 
@@ -54,14 +55,18 @@ class DutchFirstLocaleMiddleware:
             user.save(update_fields=["language"])
 
 
-def memberships_once_per_request(get_response):
+def person_once_per_request(get_response):
     """Marks the signed-in person of this request, so that their memberships are read once
-    (`organisations.models.memberships_held`), not once for every role question."""
+    (`organisations.models.memberships_held`), not once for every role question; and fetches
+    what every page asks about them (memberships, unread inbreng, …) in one round trip to the
+    shared cache (`core.generations.read_ahead_for`)."""
 
     def middleware(request):
         user = get_user(request) if hasattr(request, "session") else None
-        if user is not None and user.is_authenticated:
-            setattr(user, ONCE_PER_REQUEST, True)
-        return get_response(request)
+        if user is None or not user.is_authenticated:
+            return get_response(request)
+        setattr(user, ONCE_PER_REQUEST, True)
+        with read_ahead_for(user.pk):
+            return get_response(request)
 
     return middleware

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkennis.core.generations import bump, cached
+from wijkennis.core.generations import bump, cached, per_person
 from wijkennis.organisations.models import (
     Membership,
     Organisation,
@@ -358,6 +358,11 @@ def unread_count(user) -> int:
 def unread_changed(user_ids) -> None:
     for user_id in user_ids:
         bump(_unread_topic(user_id))
+
+
+@per_person
+def _read_ahead(user_id: int) -> tuple[str, str]:
+    return _unread_topic(user_id), ""
 
 
 def _unread_topic(user_id: int) -> str:

@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from wijkennis.core.generations import bump, cached
+from wijkennis.core.generations import bump, cached, per_person
 
 
 class OrganisationKind(models.TextChoices):
@@ -108,7 +108,7 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.organisation}"
 
 
-# Set on the signed-in person of a request by `core.middleware.memberships_once_per_request`.
+# Set on the signed-in person of a request by `core.middleware.person_once_per_request`.
 ONCE_PER_REQUEST = "memberships_once_per_request"
 MEMBERSHIPS_SECONDS = 3600
 
@@ -134,6 +134,11 @@ def memberships_held(user) -> list[tuple[str, int]]:
 
 def _read_memberships(user) -> list[tuple[str, int]]:
     return list(Membership.objects.filter(user=user).values_list("role", "organisation_id"))
+
+
+@per_person
+def _read_ahead(user_id: int) -> tuple[str, str]:
+    return _topic(user_id), ""
 
 
 def _topic(user_id: int) -> str:

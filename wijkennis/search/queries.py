@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, Max, OuterRef, Q
 
-from wijkennis.core.generations import cached, tokens
+from wijkennis.core.generations import cached, per_person, tokens
 from wijkennis.knowledge.models import KnowledgeItem
 from wijkennis.stories.models import TEXT_FIELDS, Readership, Story, readable_q, readership
 from wijkennis.vocabulary.models import Concept
@@ -169,9 +169,20 @@ def shared_readership(user) -> Readership:
         own = SearchEntry.objects.filter(author_id=readers.author_id)
         return own.exclude(readable_q(shared, Q())).exists()
 
-    name = "search:own-unshared:" + hashlib.sha256(repr(readers).encode()).hexdigest()
-    seconds = settings.WIJKENNIS_SEARCH_CACHE_SECONDS
-    return readers if cached("search", own_entries_unshared, seconds, name) else shared
+    # Kept with the readership it was worked out for: new memberships make it stale.
+    readers_then, unshared = cached(
+        "search",
+        lambda: (readers, own_entries_unshared()),
+        settings.WIJKENNIS_SEARCH_CACHE_SECONDS,
+        _own_unshared(readers.author_id)[1],
+        valid=lambda stored: stored[0] == readers,
+    )
+    return readers if unshared else shared
+
+
+@per_person
+def _own_unshared(user_id: int) -> tuple[str, str]:
+    return "search", f"search:own-unshared:{user_id}"
 
 
 def _ranking_key(raw: str, readers: Readership, *choices) -> str:
