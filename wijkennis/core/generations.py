@@ -22,8 +22,10 @@ PREFIX = "generation:"
 VALUE_PREFIX = "generation-value:"
 T = TypeVar("T")
 
-# What `read_ahead` fetched for the request being served: cache key → value (None: absent).
+# The keys `read_ahead_for` will fetch together for the request being served: cache key →
+# value (None: absent; _UNREAD: not fetched yet, for pages that ask nothing).
 _ahead: ContextVar[dict | None] = ContextVar("generations_read_ahead", default=None)
+_UNREAD = object()
 # (topic, name) of the values every page may ask about a person, by user id (`per_person`).
 _per_person: list[Callable[[int], tuple[str, str]]] = []
 
@@ -63,11 +65,14 @@ def cached(
 ) -> T:
     """`build()`, kept in the shared cache (under `name`, default the topic) while `topic`'s
     token stays the same: one round trip (the token and the value together) when it does, none
-    when `read_ahead` fetched both. A value built while the token moved (from rows that changed
+    when `read_ahead_for` fetched both. A value built while the token moved (from rows that changed
     meanwhile) is not stored; a stored value that is not `valid` is built again."""
     token_key, value_key = PREFIX + topic, VALUE_PREFIX + (name or topic)
     ahead = _ahead.get()
     if ahead is not None and token_key in ahead and value_key in ahead:
+        if unread := [key for key, value in ahead.items() if value is _UNREAD]:
+            fetched = cache.get_many(unread)
+            ahead.update({key: fetched.get(key) for key in unread})
         found = {token_key: ahead[token_key], value_key: ahead[value_key]}
     else:
         found = cache.get_many([token_key, value_key])
@@ -92,13 +97,13 @@ def per_person(entry: Callable[[int], tuple[str, str]]) -> Callable[[int], tuple
 
 @contextmanager
 def read_ahead_for(user_id: int) -> Iterator[None]:
-    """Within the block, `cached` finds the person's registered values (memberships, unread
-    messages, …) and their tokens in what one round trip fetched here, not one trip each."""
+    """Within the block, the first `cached` call for one of the person's registered values
+    (memberships, unread messages, …) fetches them all and their tokens in one round trip,
+    instead of one trip each; a block that asks for none makes no trip."""
     keys = []
     for topic, name in (entry(user_id) for entry in _per_person):
         keys += [PREFIX + topic, VALUE_PREFIX + (name or topic)]
-    found = cache.get_many(keys)
-    reset = _ahead.set({key: found.get(key) for key in keys})
+    reset = _ahead.set(dict.fromkeys(keys, _UNREAD))
     try:
         yield
     finally:

@@ -101,6 +101,7 @@ def test_read_ahead_serves_registered_values_from_one_round_trip(counted_reads, 
     cached("ahead-b", lambda: "b", 60, "ahead-b:7")
     counted_reads.clear()
     with read_ahead_for(7):
+        assert counted_reads == []  # a page that asks nothing (a health check) reads nothing
         assert cached("ahead-a:7", lambda: "not built", 60) == "a"
         assert cached("ahead-b", lambda: "not built", 60, "ahead-b:7") == "b"
     assert counted_reads == [
