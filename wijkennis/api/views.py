@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from wijkennis.organisations.models import STORY_WRITER_ROLES, Organisation
 from wijkennis.search.queries import search_stories
 from wijkennis.stories import services
-from wijkennis.stories.models import Status, Story
+from wijkennis.stories.models import TEXT_FIELDS, Status, Story
 from wijkennis.vocabulary.models import Concept
 
 from .serializers import (
@@ -57,7 +57,10 @@ class StoryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def get_queryset(self):
         stories = (
             Story.objects.visible_to(self.request.user)
-            .select_related("organisation", "published_version", "current_version")
+            .with_published_text()
+            .select_related("organisation", "current_version")
+            # The author's own list entry shows the de-identified text too: no originals.
+            .defer(*(f"current_version__original_{field}" for field in TEXT_FIELDS))
             .prefetch_related("concepts")
             .order_by("-published_at", "-pk")
         )

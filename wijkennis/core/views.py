@@ -9,7 +9,8 @@ def home(request):
     recent = (
         Story.objects.visible_to(request.user)
         .filter(status=Status.PUBLISHED)
-        .select_related("published_version", "organisation")
+        .with_published_text()
+        .select_related("organisation")
         .prefetch_related("concepts")[:6]
     )
     return render(

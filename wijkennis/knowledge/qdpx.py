@@ -149,7 +149,7 @@ def exported_stories(user) -> QuerySet[Story]:
             published_version__isnull=False,
             visibility__in=EXPORTED_VISIBILITIES,
         )
-        .select_related("published_version")
+        .with_published_text()
         .prefetch_related(Prefetch("concepts", queryset=concepts))
         .order_by("pk")
     )

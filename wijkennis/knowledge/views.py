@@ -94,7 +94,7 @@ def item_create(request):
     story = None
     if request.GET.get("verhaal", "").isdigit():
         story = get_object_or_404(
-            Story.objects.visible_to(request.user).select_related("published_version"),
+            Story.objects.visible_to(request.user).with_published_text(),
             pk=request.GET["verhaal"],
         )
     initial = {}
@@ -157,7 +157,7 @@ def item_detail(request, item_pk, recognition_form=None, status=200):
             "situations": version.situations.all(),
             "stories": Story.objects.visible_to(request.user)
             .filter(knowledge_versions=version)
-            .select_related("published_version"),
+            .with_published_text(),
             "counts": services.recognition_counts(version),
             "rule": services.establish_rule(),
             "rule_met": services.rule_met(version),

@@ -99,7 +99,7 @@ def rebuild(progress=None) -> int:
     for item in KnowledgeItem.objects.exclude(current=None).select_related("current"):
         update_knowledge_item(item)
         count += 1
-    stories = Story.objects.filter(status=Status.PUBLISHED).select_related("published_version")
+    stories = Story.objects.filter(status=Status.PUBLISHED).with_published_text()
     for story in stories.prefetch_related("concepts").iterator(chunk_size=500):
         update_story(story)
         count += 1

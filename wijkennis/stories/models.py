@@ -81,6 +81,12 @@ class StoryQuerySet(models.QuerySet):
             )
         )
 
+    def with_published_text(self) -> "StoryQuerySet":
+        """The published version read along, without its private originals: what readers,
+        exports and the index use never needs them, so they are never loaded."""
+        private = (f"published_version__original_{field}" for field in TEXT_FIELDS)
+        return self.select_related("published_version").defer(*private)
+
     def owned_by(self, user) -> "StoryQuerySet":
         if not user.is_authenticated:
             return self.none()

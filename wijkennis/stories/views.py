@@ -30,7 +30,8 @@ def story_list(request):
     stories = (
         Story.objects.visible_to(request.user)
         .filter(status=Status.PUBLISHED)
-        .select_related("published_version", "organisation")
+        .with_published_text()
+        .select_related("organisation")
         .prefetch_related("concepts")
     )
     page = NewestPaginator(stories, 20).get_page(request.GET.get("page"))
@@ -76,7 +77,8 @@ def my_stories(request):
 
 def story_detail(request, pk):
     story = get_object_or_404(
-        Story.objects.visible_to(request.user).select_related("organisation"), pk=pk
+        Story.objects.visible_to(request.user).with_published_text().select_related("organisation"),
+        pk=pk,
     )
     version = story.version_for(request.user)
     is_author = request.user.is_authenticated and story.author_id == request.user.pk

@@ -96,7 +96,7 @@ def concept_detail(request, slug):
     stories = (
         Story.objects.visible_to(request.user)
         .filter(concepts=concept)
-        .select_related("published_version")
+        .with_published_text()
         .order_by("-published_at")
     )
     return render(

@@ -162,3 +162,25 @@ def test_publish_suggests_subjects_and_offers_the_others(anouk_client, people):
         {"visibility": "organisation", "consent": "on", "concepts": [other.pk]},
     )
     assert list(story.concepts.all()) == [other]
+
+
+@pytest.mark.parametrize(
+    "page", ["core:home", "stories:list", "stories:detail", "api:story-list", "api:story-detail"]
+)
+def test_readers_pages_never_load_the_private_originals(client, people, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    story = StoryFactory(
+        author=people.anouk,
+        organisation=people.org_a,
+        published=True,
+        visibility=Visibility.NETWORK,
+        body="[naam 1] kwam langs.",
+    )
+    client.force_login(people.bram)
+    args = [story.pk] if page.endswith("detail") else []
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse(page, args=args))
+    assert response.status_code == 200 and "[naam 1]" in response.content.decode()
+    assert not [query for query in captured if "original_body" in query["sql"]]
