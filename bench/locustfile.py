@@ -6,6 +6,7 @@ named in LOAD_PLAN; every request is named by its kind so the figures group by k
 import json
 import os
 import random
+import secrets
 
 from locust import FastHttpUser, constant, task
 
@@ -18,14 +19,18 @@ class Reader(FastHttpUser):
     def on_start(self):
         self.rng = random.Random()
         self.session = self.rng.choice(PLAN["reader_sessions"])
+        # A browser keeps the CSRF cookie it was given; without it, every page would make and
+        # set a new one (Django accepts any well-formed secret it did not make itself).
+        self.csrf_cookie = secrets.token_hex(16)
 
     def get(self, path, name, session=None):
-        # The session cookie as a header, and no redirects followed: a page that sends a
-        # signed-out person to the login page counts as an error, not as a 200.
+        # The cookies as a header, and no redirects followed: a page that sends a signed-out
+        # person to the login page counts as an error, not as a 200.
+        cookies = f"sessionid={session or self.session}; csrftoken={self.csrf_cookie}"
         with self.client.get(
             path,
             name=name,
-            headers={"Cookie": f"sessionid={session or self.session}"},
+            headers={"Cookie": cookies},
             allow_redirects=False,
             catch_response=True,
         ) as response:

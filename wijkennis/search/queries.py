@@ -170,7 +170,7 @@ def shared_readership(user) -> Readership:
         return own.exclude(readable_q(shared, Q())).exists()
 
     # Kept with the readership it was worked out for: new memberships make it stale.
-    readers_then, unshared = cached(
+    _readers, unshared = cached(
         "search",
         lambda: (readers, own_entries_unshared()),
         settings.WIJKENNIS_SEARCH_CACHE_SECONDS,
