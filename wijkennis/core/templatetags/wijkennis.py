@@ -3,6 +3,8 @@ import re
 
 from django import template
 from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -26,6 +28,30 @@ def main_menu(context, show_dashboards: bool, show_invitations: bool) -> SafeStr
         bool(show_dashboards),
         bool(show_invitations),
     )
+
+
+# The page frame's links and files, on every page: each {% url %} or {% static %} took about
+# 20 µs, a tenth of the search page's time. They are fixed per process (and script prefix).
+@register.simple_tag
+def frame_url(name: str) -> str:
+    """`{% url name %}` for a page without arguments, worked out once per process."""
+    return _frame_url(get_script_prefix(), name)
+
+
+@register.simple_tag
+def frame_static(path: str) -> str:
+    """`{% static path %}`, worked out once per process."""
+    return _frame_static(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _frame_url(script_prefix: str, name: str) -> str:
+    return reverse(name)  # `script_prefix` keys the cache; reverse() uses the active one
+
+
+@functools.lru_cache(maxsize=64)
+def _frame_static(path: str) -> str:
+    return static(path)
 
 
 @functools.lru_cache(maxsize=1024)
