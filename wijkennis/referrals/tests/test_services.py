@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from wijkennis.referrals import services
 from wijkennis.referrals.models import ExperienceProfile, Referral, ReferralNotification, Status
@@ -99,7 +100,7 @@ def test_the_whole_flow_is_dated(people):
     trajectory = services.start_trajectory(people.anouk, referral, type=debt_type())
     assert trajectory.code == referral.code and referral.trajectory == trajectory
 
-    contact_day = referral.filed_at.date() + datetime.timedelta(days=3)
+    contact_day = timezone.localdate(referral.filed_at) + datetime.timedelta(days=3)
     services.record_first_contact(people.anouk, referral, date=contact_day)
     assert referral.status == Status.CONTACT
     assert referral.days_to_first_contact == 3
