@@ -18,6 +18,11 @@ class Scheme(models.TextChoices):
     ONDERSTEUNINGSVORM = "ondersteuningsvorm", _("Form of support")
 
 
+# value → label (translated when shown): get_scheme_display() rebuilds the choices on every call,
+# about 40 µs, and the vocabulary page shows every concept's scheme.
+SCHEME_LABELS = dict(Scheme.choices)
+
+
 class LabelKind(models.TextChoices):
     LEKENTAAL = "lekentaal", _("everyday language")
     BELEIDSTAAL = "beleidstaal", _("policy language")
@@ -59,6 +64,10 @@ class Concept(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("vocabulary:concept", args=[self.slug])
+
+    @property
+    def scheme_label(self) -> str:
+        return SCHEME_LABELS.get(self.scheme, self.scheme)
 
     def shown_labels(self):
         return [label for label in self.alt_labels.all() if label.kind != LabelKind.VERBORGEN]
