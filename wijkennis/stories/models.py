@@ -131,7 +131,7 @@ class Story(models.Model):
             models.Index(
                 F("published_at").desc(),
                 F("updated_at").desc(),
-                condition=Q(status="published"),
+                condition=Q(status=Status.PUBLISHED),
                 name="story_published_newest",
             ),
         ]

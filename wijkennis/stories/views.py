@@ -25,7 +25,7 @@ def story_list(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     if query:
         # One search for words: stemmed, ranked and scoped (search app). A substring filter
-        # here read every story's text (seconds at 1 000 000 stories).
+        # here read the text of every readable story.
         return redirect(f"{reverse('search:search')}?{urlencode({'q': query})}")
     stories = (
         Story.objects.visible_to(request.user)
