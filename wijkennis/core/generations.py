@@ -26,8 +26,8 @@ T = TypeVar("T")
 # value (None: absent; _UNREAD: not fetched yet, for pages that ask nothing).
 _ahead: ContextVar[dict | None] = ContextVar("generations_read_ahead", default=None)
 _UNREAD = object()
-# (topic, name) of the values every page may ask about a person, by user id (`per_person`).
-_per_person: list[Callable[[int], tuple[str, str]]] = []
+# The topic and name, by user id, of the values every page may ask about a person (`per_person`).
+_per_person: list[tuple[Callable[[int], str], Callable[[int], str] | None]] = []
 
 
 def token(topic: str) -> str:
@@ -88,11 +88,14 @@ def cached(
     return value
 
 
-def per_person(entry: Callable[[int], tuple[str, str]]) -> Callable[[int], tuple[str, str]]:
-    """Register (topic, name) of a `cached` value about one person, by user id: read ahead on
-    every request of a signed-in person (`read_ahead_for`). Usable as a decorator."""
-    _per_person.append(entry)
-    return entry
+def per_person(
+    topic: Callable[[int], str], name: Callable[[int], str] | None = None
+) -> Callable[[int], str]:
+    """Register a `cached` value about one person: its topic (and name, default the topic) by
+    user id, read ahead on every request of a signed-in person (`read_ahead_for`). Usable as a
+    decorator of the topic function."""
+    _per_person.append((topic, name))
+    return topic
 
 
 @contextmanager
@@ -101,8 +104,8 @@ def read_ahead_for(user_id: int) -> Iterator[None]:
     (memberships, unread messages, …) fetches them all and their tokens in one round trip,
     instead of one trip each; a block that asks for none makes no trip."""
     keys = []
-    for topic, name in (entry(user_id) for entry in _per_person):
-        keys += [PREFIX + topic, VALUE_PREFIX + (name or topic)]
+    for topic, name in _per_person:
+        keys += [PREFIX + topic(user_id), VALUE_PREFIX + (name or topic)(user_id)]
     reset = _ahead.set(dict.fromkeys(keys, _UNREAD))
     try:
         yield

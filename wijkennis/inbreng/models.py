@@ -361,10 +361,6 @@ def unread_changed(user_ids) -> None:
 
 
 @per_person
-def _read_ahead(user_id: int) -> tuple[str, str]:
-    return _unread_topic(user_id), ""
-
-
 def _unread_topic(user_id: int) -> str:
     return f"inbreng-unread:{user_id}"
 

@@ -137,10 +137,6 @@ def _read_memberships(user) -> list[tuple[str, int]]:
 
 
 @per_person
-def _read_ahead(user_id: int) -> tuple[str, str]:
-    return _topic(user_id), ""
-
-
 def _topic(user_id: int) -> str:
     return f"memberships:{user_id}"
 

@@ -174,15 +174,17 @@ def shared_readership(user) -> Readership:
         "search",
         lambda: (readers, own_entries_unshared()),
         settings.WIJKENNIS_SEARCH_CACHE_SECONDS,
-        _own_unshared(readers.author_id)[1],
+        _own_unshared(readers.author_id),
         valid=lambda stored: stored[0] == readers,
     )
     return readers if unshared else shared
 
 
-@per_person
-def _own_unshared(user_id: int) -> tuple[str, str]:
-    return "search", f"search:own-unshared:{user_id}"
+def _own_unshared(user_id: int) -> str:
+    return f"search:own-unshared:{user_id}"
+
+
+per_person(lambda _user_id: "search", _own_unshared)
 
 
 def _ranking_key(raw: str, readers: Readership, *choices) -> str:

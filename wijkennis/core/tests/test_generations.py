@@ -95,8 +95,8 @@ def counted_reads(monkeypatch):
 
 def test_read_ahead_serves_registered_values_from_one_round_trip(counted_reads, monkeypatch):
     monkeypatch.setattr("wijkennis.core.generations._per_person", [])
-    per_person(lambda user_id: (f"ahead-a:{user_id}", ""))
-    per_person(lambda user_id: ("ahead-b", f"ahead-b:{user_id}"))
+    per_person(lambda user_id: f"ahead-a:{user_id}")
+    per_person(lambda user_id: "ahead-b", lambda user_id: f"ahead-b:{user_id}")
     cached("ahead-a:7", lambda: "a", 60)
     cached("ahead-b", lambda: "b", 60, "ahead-b:7")
     counted_reads.clear()
@@ -116,7 +116,7 @@ def test_read_ahead_serves_registered_values_from_one_round_trip(counted_reads, 
 
 def test_a_change_inside_the_block_is_seen_at_once(monkeypatch):
     monkeypatch.setattr("wijkennis.core.generations._per_person", [])
-    per_person(lambda user_id: (f"badge:{user_id}", ""))
+    per_person(lambda user_id: f"badge:{user_id}")
     count = {"unread": 3}
     cached("badge:7", lambda: count["unread"], 60)
     with read_ahead_for(7):
