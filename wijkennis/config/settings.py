@@ -96,9 +96,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "wijkennis.core.middleware.person_once_per_request",
     # user.is_verified(): true after a two-factor code at sign-in (wijkennis.twofactor).
     "django_otp.middleware.OTPMiddleware",
+    "wijkennis.core.middleware.person_once_per_request",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

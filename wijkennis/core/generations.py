@@ -28,6 +28,8 @@ _ahead: ContextVar[dict | None] = ContextVar("generations_read_ahead", default=N
 _UNREAD = object()
 # The topic and name, by user id, of the values every page may ask about a person (`per_person`).
 _per_person: list[tuple[Callable[[int], str], Callable[[int], str] | None]] = []
+# Topics whose token is read along with those values (`read_along`).
+_read_along: list[str] = []
 
 
 def token(topic: str) -> str:
@@ -70,9 +72,7 @@ def cached(
     token_key, value_key = PREFIX + topic, VALUE_PREFIX + (name or topic)
     ahead = _ahead.get()
     if ahead is not None and token_key in ahead and value_key in ahead:
-        if unread := [key for key, value in ahead.items() if value is _UNREAD]:
-            fetched = cache.get_many(unread)
-            ahead.update({key: fetched.get(key) for key in unread})
+        _read(ahead)
         found = {token_key: ahead[token_key], value_key: ahead[value_key]}
     else:
         found = cache.get_many([token_key, value_key])
@@ -98,12 +98,35 @@ def per_person(
     return topic
 
 
+def read_along(topic: str) -> None:
+    """Register a shared topic whose token `read_ahead_for` fetches with the person's values,
+    for `token_as_read`."""
+    _read_along.append(topic)
+
+
+def token_as_read(topic: str) -> str:
+    """The token of a `read_along` topic as fetched with the person's values: no round trip of
+    its own. To see whether the token moved while something was built, ask `token` again."""
+    key = PREFIX + topic
+    ahead = _ahead.get()
+    if ahead is None or key not in ahead:  # no person, or bumped within this request
+        return token(topic)
+    _read(ahead)
+    return ahead[key] or token(topic)
+
+
+def _read(ahead: dict) -> None:
+    if unread := [key for key, value in ahead.items() if value is _UNREAD]:
+        fetched = cache.get_many(unread)
+        ahead.update({key: fetched.get(key) for key in unread})
+
+
 @contextmanager
 def read_ahead_for(user_id: int) -> Iterator[None]:
     """Within the block, the first `cached` call for one of the person's registered values
-    (memberships, unread messages, …) fetches them all and their tokens in one round trip,
-    instead of one trip each; a block that asks for none makes no trip."""
-    keys = []
+    (memberships, unread messages, …) or `token_as_read` fetches them all and their tokens in
+    one round trip, instead of one trip each; a block that asks for none makes no trip."""
+    keys = [PREFIX + topic for topic in _read_along]
     for topic, name in _per_person:
         keys += [PREFIX + topic(user_id), VALUE_PREFIX + (name or topic)(user_id)]
     reset = _ahead.set(dict.fromkeys(keys, _UNREAD))

@@ -59,11 +59,17 @@ def person_once_per_request(get_response):
     """Marks the signed-in person of this request, so that their memberships are read once
     (`organisations.models.memberships_held`), not once for every role question; and fetches
     what every page asks about them (memberships, unread inbreng, …) in one round trip to the
-    shared cache (`core.generations.read_ahead_for`)."""
+    shared cache (`core.generations.read_ahead_for`).
+
+    Also puts the user object itself on the request. Django's authentication and django-otp
+    each wrap it in a lazy object, and every attribute a page read passed through both: about
+    5 % of a search page's instructions (callgrind, docs/BENCHMARKS.md). The user is read on
+    every request anyway, for the language."""
 
     def middleware(request):
-        user = get_user(request) if hasattr(request, "session") else None
-        if user is None or not user.is_authenticated:
+        request.user.is_verified  # noqa: B018 - django-otp's lazy check, run before unwrapping
+        request.user = user = get_user(request)
+        if not user.is_authenticated:
             return get_response(request)
         setattr(user, ONCE_PER_REQUEST, True)
         with read_ahead_for(user.pk):

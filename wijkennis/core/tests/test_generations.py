@@ -11,7 +11,9 @@ from wijkennis.core.generations import (
     cached_per_generation,
     per_person,
     read_ahead_for,
+    read_along,
     token,
+    token_as_read,
     tokens,
 )
 
@@ -95,17 +97,22 @@ def counted_reads(monkeypatch):
 
 def test_read_ahead_serves_registered_values_from_one_round_trip(counted_reads, monkeypatch):
     monkeypatch.setattr("wijkennis.core.generations._per_person", [])
+    monkeypatch.setattr("wijkennis.core.generations._read_along", [])
     per_person(lambda user_id: f"ahead-a:{user_id}")
     per_person(lambda user_id: "ahead-b", lambda user_id: f"ahead-b:{user_id}")
+    read_along("ahead-shared")
     cached("ahead-a:7", lambda: "a", 60)
     cached("ahead-b", lambda: "b", 60, "ahead-b:7")
+    shared = token("ahead-shared")
     counted_reads.clear()
     with read_ahead_for(7):
         assert counted_reads == []  # a page that asks nothing (a health check) reads nothing
         assert cached("ahead-a:7", lambda: "not built", 60) == "a"
         assert cached("ahead-b", lambda: "not built", 60, "ahead-b:7") == "b"
+        assert token_as_read("ahead-shared") == shared
     assert counted_reads == [
         [
+            PREFIX + "ahead-shared",
             PREFIX + "ahead-a:7",
             VALUE_PREFIX + "ahead-a:7",
             PREFIX + "ahead-b",
@@ -125,6 +132,16 @@ def test_a_change_inside_the_block_is_seen_at_once(monkeypatch):
         bump("badge:7")
         assert cached("badge:7", lambda: count["unread"], 60) == 0  # … and its menu says so
         assert cached("badge:7", lambda: "not built", 60) == 0  # rebuilt once, then kept
+
+
+def test_a_token_read_along_is_fresh_after_a_change_inside_the_block(monkeypatch):
+    monkeypatch.setattr("wijkennis.core.generations._read_along", [])
+    read_along("shared-list")
+    before = token("shared-list")
+    with read_ahead_for(7):
+        assert token_as_read("shared-list") == before
+        bump("shared-list")
+        assert token_as_read("shared-list") == token("shared-list") != before
 
 
 def test_a_page_reads_what_it_asks_about_its_person_in_one_round_trip(

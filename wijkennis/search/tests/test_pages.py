@@ -1,6 +1,8 @@
 """The rendered result list (search.pages): shared by people who read the same stories, never
 shown to anyone who may not read them, and gone whole from the cache on any change."""
 
+import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -98,3 +100,21 @@ def test_a_new_word_in_the_vocabulary_shows_at_once(people, vocabulary):
     assert link not in search_page(people.bram, "aanmaning")[0]
     AltLabelFactory(concept=vocabulary["incasso"], label="aanmaning", kind="lekentaal")
     assert link in search_page(people.bram, "aanmaning")[0]
+
+
+def test_a_list_asked_again_comes_from_this_process_memory(people, vocabulary, monkeypatch):
+    publish(people, "Schulden en een schoenendoos vol post.")
+    search_page(people.bram)
+    store = caches["search_pages"]
+    monkeypatch.setattr(store, "get", lambda *args, **kwargs: pytest.fail("read the store"))
+    assert "schoenendoos" in search_page(people.colleague_b)[0]  # same readership
+
+
+def test_a_change_in_another_process_empties_this_process_memory(people, vocabulary, monkeypatch):
+    publish(people, "Schulden bij de energieleverancier.")
+    assert "zorgverzekeraar" not in search_page(people.bram)[0]
+    # Another process publishes: it moves the generation and empties the shared store, but
+    # cannot reach this process's memory.
+    monkeypatch.setattr(pages._recent, "clear", lambda: None)
+    publish(people, "Schulden bij de zorgverzekeraar.")
+    assert "zorgverzekeraar" in search_page(people.bram)[0]
