@@ -70,6 +70,10 @@ class RecentPages:
                 while len(self._pages) > self.size:
                     self._pages.popitem(last=False)
 
+    def texts(self) -> dict[str, str]:
+        with self._lock:
+            return {key: html for key, (_expires, html) in self._pages.items()}
+
     def clear(self) -> None:
         with self._lock:
             self._generation, self._pages = None, OrderedDict()

@@ -15,6 +15,8 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 
+from wijkennis.search import pages
+
 
 def _sqlite_tables(cursor) -> list[str]:
     cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -65,11 +67,15 @@ def cache_containing(marker: str, alias: str = "default") -> list[str]:
     """Keys of Django's cache whose key or (pickled) value contains `marker`.
 
     Local memory: the dict behind the cache. Redis: every key, read back raw. Any other backend
-    cannot be listed, so the test fails rather than pass without looking.
+    cannot be listed, so the test fails rather than pass without looking. "search_pages" also
+    includes this process's own copies of those lists (`search.pages`), as "memory:<key>".
     """
     backend = caches[alias]
     needle = marker.lower().encode()
     found = []
+    if alias == "search_pages":
+        recent = pages._recent.texts().items()
+        found += [f"memory:{key}" for key, html in recent if needle in html.lower().encode()]
     if hasattr(backend, "_cache") and isinstance(backend._cache, dict):  # LocMemCache
         for key, value in list(backend._cache.items()):
             raw = value if isinstance(value, bytes) else pickle.dumps(value)

@@ -38,7 +38,9 @@ def test_people_who_read_the_same_stories_share_the_rendered_list(people, vocabu
     again, again_sql = search_page(people.colleague_b)  # same organisation: same readership
     assert "schoenendoos" in first and "schoenendoos" in again
     assert read_stories(first_sql) and not read_stories(again_sql)
-    assert len(cache_containing("schoenendoos", "search_pages")) == 1
+    # One list: in the shared store, and in this process's memory.
+    stored = cache_containing("schoenendoos", "search_pages")
+    assert sorted(key.startswith("memory:") for key in stored) == [False, True]
 
 
 def test_a_story_for_one_organisation_never_reaches_another_through_the_cache(people, vocabulary):
