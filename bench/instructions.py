@@ -2,8 +2,9 @@
 page's code on a noisy machine.
 
 On this workplace's shared 2-core machines, times of unchanged code moved by 15 % from one run
-to the next (docs/BENCHMARKS.md); the number of instructions the app process executes moved by
-about 1 %. It counts the app process only: PostgreSQL's and Redis's own work is not in it.
+to the next (docs/BENCHMARKS.md); repeated counts of the instructions the app process executes
+moved by 1–2 %, with one unexplained outlier, so compare versions counted side by side. It
+counts the app process only: PostgreSQL's and Redis's own work is not in it.
 
 Uses the corpus, the users and the pages of `pages.py` (run that once first: it makes the
 coordinator). Per page, the app runs twice under valgrind at the same time, with 0 and with

@@ -63,7 +63,7 @@ def person_once_per_request(get_response):
 
     Also puts the user object itself on the request. Django's authentication and django-otp
     each wrap it in a lazy object, and every attribute a page read passed through both: about
-    5 % of a search page's instructions (callgrind, docs/BENCHMARKS.md). The user is read on
+    6 % of a search page's instructions (callgrind, docs/BENCHMARKS.md). The user is read on
     every request anyway, for the language."""
 
     def middleware(request):
