@@ -1,5 +1,6 @@
 """What the benchmark scripts share: percentiles, the machine, the code and database measured."""
 
+import json
 import math
 import os
 import platform
@@ -81,6 +82,13 @@ def database_version() -> str:
 
 def mib(value: int) -> str:
     return f"{value / 1024 / 1024:,.1f} MiB"
+
+
+def write_json(path: Path | None, figures) -> None:
+    """Every figure of a run to `path` (`--json`), when one was given."""
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(figures, indent=2))
 
 
 BENCH_DIR = ROOT / "var" / "bench"

@@ -16,7 +16,6 @@ instructions per request. Needs Debian's `valgrind`; a page takes about two minu
 """
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -114,9 +113,7 @@ def main(argv=None) -> None:
         per_request = instructions(name, args.repeat) / args.repeat
         results["pages"][name] = round(per_request)
         print(f"   {name:28} {per_request / 1e6:8.2f} million")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2))
+    benchlib.write_json(args.json, results)
 
 
 if __name__ == "__main__":

@@ -268,9 +268,7 @@ def main(argv=None) -> None:
                 server.terminate()
                 server.wait(timeout=30)
     report(results, args)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2))
+    benchlib.write_json(args.json, results)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ requests after warm-up requests (caches filled, as on a busy day), and the SQL o
 """
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -158,9 +157,7 @@ def main(argv=None) -> None:
         if figures["p95"] > args.slow_ms:
             slow.append(name)
     print(f"   slower than {args.slow_ms:.0f} ms (p95) or not 200: {', '.join(slow) or 'none'}")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2))
+    benchlib.write_json(args.json, results)
 
 
 if __name__ == "__main__":
