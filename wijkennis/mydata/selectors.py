@@ -142,16 +142,35 @@ def export_data(user) -> dict:
 
 def overview(user) -> list[dict]:
     """Per section: each registry entry with its count."""
-    sections = []
-    for section in SECTIONS:
-        entries = []
-        for key, rule in rules():
-            if rule.section != section.key:
-                continue
+    entries = rules()
+    counts = _counts(user, [key for key, _rule in entries])
+    return [
+        {
+            "section": section,
             # Counts only: a row's name may include someone else (who answered, who decided).
-            entries.append({"key": key, "rule": rule, "count": rows_for(user, key).count()})
-        sections.append({"section": section, "entries": entries})
-    return sections
+            "entries": [
+                {"key": key, "rule": rule, "count": counts[key]}
+                for key, rule in entries
+                if rule.section == section.key
+            ],
+        }
+        for section in SECTIONS
+    ]
+
+
+def _counts(user, keys: list[str]) -> dict[str, int]:
+    """The number of `rows_for(user, key)` of every key, in one query (one per key took 18 ms)."""
+    if not user.is_authenticated:
+        return dict.fromkeys(keys, 0)
+    subqueries = {}
+    for index, key in enumerate(keys):
+        person = relation(key)[1].name  # all rows share it: one group, or none (NULL)
+        rows = rows_for(user, key).order_by().values(person)
+        subqueries[f"count_{index}"] = models.Subquery(
+            rows.annotate(number=models.Count("pk")).values("number")
+        )
+    found = type(user).objects.filter(pk=user.pk).values(**subqueries).get()
+    return {key: found[f"count_{index}"] or 0 for index, key in enumerate(keys)}
 
 
 def stories_by_status(user) -> dict[str, list[Story]]:

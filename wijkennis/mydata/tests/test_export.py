@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from wijkennis.core.models import AuditEvent
+from wijkennis.mydata import selectors
 from wijkennis.mydata.registry import rules
 from wijkennis.stories.models import Status, Visibility
 
@@ -130,3 +131,17 @@ def test_overview_and_downloads_need_a_login(client):
         response = client.get(reverse(name))
         assert response.status_code == 302
         assert reverse("accounts:login") in response["Location"]
+
+
+def test_overview_counts_every_entry_in_one_query(people, django_assert_num_queries):
+    person = person_with_marker(people)
+    stories_with_marker(person, people)
+    everything_else_with_marker(person, people)
+
+    for user in (person, people.bram):
+        with django_assert_num_queries(1):
+            sections = selectors.overview(user)
+        counts = {entry["key"]: entry["count"] for s in sections for entry in s["entries"]}
+        assert counts == {key: selectors.rows_for(user, key).count() for key, _rule in rules()}
+    assert counts["stories.Story.author"] == 0  # bram wrote none
+    assert sum(counts.values()) > 0  # but has a membership, so the counts are not all zero
