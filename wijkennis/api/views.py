@@ -18,6 +18,7 @@ from wijkennis.stories import services
 from wijkennis.stories.models import TEXT_FIELDS, Status, Story
 from wijkennis.vocabulary.models import Concept
 
+from .pagination import PublishedStoryPagination
 from .serializers import (
     ConceptSerializer,
     DraftSerializer,
@@ -52,6 +53,7 @@ class StoryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     serializer_class = StorySerializer
+    pagination_class = PublishedStoryPagination
     lookup_value_regex = ID_PATTERN
 
     def get_queryset(self):

@@ -1,6 +1,8 @@
 """The JSON API: same permissions and services as the pages; 4xx with a reason, never 500."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -70,6 +72,27 @@ def test_search_endpoint_is_scoped_and_explains_matches(people):
         api(people.colleague).get("/api/stories/search/", {"q": "deurwaarder"}).json()["total"] == 2
     )
     assert api().get("/api/stories/search/", {"q": "deurwaarder"}).json()["total"] == 0
+
+
+def test_story_list_is_counted_once_per_state_of_the_index(people):
+    stories = {}
+    for visibility in (Visibility.NETWORK, Visibility.ORGANISATION):
+        stories[visibility] = StoryFactory(
+            author=people.anouk, organisation=people.org_a, published=True, visibility=visibility
+        )
+        update_story(stories[visibility])
+    bram = api(people.bram)
+    assert bram.get("/api/stories/").json()["count"] == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert bram.get("/api/stories/").json()["count"] == 1
+    assert not [query for query in queries if "COUNT(" in query["sql"].upper()]
+    # Another readership has a count of its own.
+    assert api(people.colleague).get("/api/stories/").json()["count"] == 2
+    # A withdrawal changes the index: counted again.
+    network = stories[Visibility.NETWORK]
+    assert api(people.anouk).post(f"/api/stories/{network.pk}/withdraw/").status_code == 200
+    assert bram.get("/api/stories/").json()["count"] == 0
+    assert api(people.colleague).get("/api/stories/").json()["count"] == 1
 
 
 @pytest.mark.parametrize(
