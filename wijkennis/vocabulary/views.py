@@ -1,4 +1,5 @@
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkennis.core.concurrency import StaleEdit
+from wijkennis.core.generations import cached_per_generation
 from wijkennis.search import text
 from wijkennis.stories.models import Story
 
 from . import services
 from .forms import CommentForm, DecisionForm, ProposalForm
-from .models import Concept, Proposal, ProposalStatus, Scheme
+from .models import AltLabel, Concept, Proposal, ProposalStatus, Scheme
 
 
 def _letter(label: str) -> str:
@@ -23,24 +25,45 @@ def _letter(label: str) -> str:
     return first if first.isalpha() else "#"
 
 
+@dataclass(frozen=True)
+class _IndexEntry:
+    concept: Concept
+    url: str
+    letter: str
+    words: tuple[str, ...]  # folded: the preferred label, then every other (misspellings too)
+
+
+@cached_per_generation("vocabulary")
+def _a_to_z() -> list[_IndexEntry]:
+    """Every concept in A–Z order, with what the index page looks up and links: reading all
+    concepts and labels on every request took 20 ms (docs/BENCHMARKS.md)."""
+    labels = defaultdict(list)
+    for concept_id, label in AltLabel.objects.values_list("concept_id", "label"):
+        labels[concept_id].append(text.fold(label))
+    entries = [
+        _IndexEntry(
+            concept,
+            concept.get_absolute_url(),
+            _letter(concept.pref_label),
+            (text.fold(concept.pref_label), *labels[concept.pk]),
+        )
+        for concept in Concept.objects.all()
+    ]
+    return sorted(entries, key=lambda entry: entry.words[0])
+
+
 def vocabulary_index(request):
     """A–Z of all concepts, narrowed by scheme or by words (hidden misspellings match too)."""
     query = request.GET.get("q", "").strip()[:100]
     scheme = request.GET.get("schema", "")
-    concepts = Concept.objects.prefetch_related("alt_labels")
-    if scheme in Scheme.values:
-        concepts = concepts.filter(scheme=scheme)
-    if query:
-        wanted = text.fold(query)
-        concepts = [
-            c
-            for c in concepts
-            if wanted in text.fold(c.pref_label)
-            or any(wanted in text.fold(a.label) for a in c.alt_labels.all())
-        ]
+    wanted = text.fold(query)
     by_letter = defaultdict(list)
-    for concept in sorted(concepts, key=lambda c: text.fold(c.pref_label)):
-        by_letter[_letter(concept.pref_label)].append(concept)
+    for entry in _a_to_z():
+        if scheme in Scheme.values and entry.concept.scheme != scheme:
+            continue
+        if wanted and not any(wanted in word for word in entry.words):
+            continue
+        by_letter[entry.letter].append(entry)
     return render(
         request,
         "vocabulary/index.html",

@@ -149,5 +149,6 @@ def test_the_proposal_pages_keep_what_was_typed(client, people, debts):
     concept_page = client.get("/taal/begrip/beslag/").content.decode()
     assert "beslag op je loon" in concept_page and "beslaglegin" not in concept_page
     assert "beslag" in [
-        c.slug for c in client.get("/taal/", {"q": "beslaglegin"}).context["by_letter"][0][1]
+        entry.concept.slug
+        for entry in client.get("/taal/", {"q": "beslaglegin"}).context["by_letter"][0][1]
     ]
