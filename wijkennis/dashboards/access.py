@@ -64,8 +64,16 @@ class Scope:
 
     kind: str  # "organisation" or "municipality"
     subject: Organisation
-    organisations: QuerySet
-    receivers: QuerySet
+    organisation_ids: tuple[int, ...]
+    receiver_ids: tuple[int, ...]
+
+    @property
+    def organisations(self) -> QuerySet:
+        return Organisation.objects.filter(pk__in=self.organisation_ids)
+
+    @property
+    def receivers(self) -> QuerySet:
+        return Organisation.objects.filter(pk__in=self.receiver_ids)
 
     @property
     def url(self) -> str:
@@ -83,8 +91,7 @@ def organisation_scope(user, organisation_pk: int) -> Scope:
     organisation = dashboard_organisations(user).filter(pk=organisation_pk).first()
     if organisation is None:
         raise Http404
-    one = Organisation.objects.filter(pk=organisation.pk)
-    return Scope("organisation", organisation, one, one)
+    return Scope("organisation", organisation, (organisation.pk,), (organisation.pk,))
 
 
 def municipality_scope(user, municipality_pk: int) -> Scope:
@@ -94,6 +101,6 @@ def municipality_scope(user, municipality_pk: int) -> Scope:
     return Scope(
         "municipality",
         municipality,
-        funded_organisations(municipality),
-        Organisation.objects.filter(pk=municipality.pk),
+        tuple(sorted(funded_organisations(municipality).values_list("pk", flat=True))),
+        (municipality.pk,),
     )

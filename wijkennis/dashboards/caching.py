@@ -62,8 +62,8 @@ def _name(scope, period: Period, trajectory_type) -> str:
     parts = (
         scope.kind,
         scope.subject.pk,
-        sorted(scope.organisations.values_list("pk", flat=True)),
-        sorted(scope.receivers.values_list("pk", flat=True)),
+        scope.organisation_ids,
+        scope.receiver_ids,
         period.start,
         period.end,
         trajectory_type.pk if trajectory_type else None,

@@ -38,8 +38,13 @@ from .suppression import (
 from .tables import FigureTable, Period, Row, Section
 
 
-def default_trajectory_type() -> TrajectoryType | None:
-    """The debt trajectory shipped with Wijkennis (the Utrecht comparison)."""
+def default_trajectory_type(among: list[TrajectoryType] | None = None) -> TrajectoryType | None:
+    """The debt trajectory shipped with Wijkennis (the Utrecht comparison), from `among` where
+    those were read already."""
+    if among is not None:
+        return next(
+            (t for t in among if t.organisation_id is None and t.name == DEBT_TYPE_NAME), None
+        )
     return TrajectoryType.objects.filter(organisation=None, name=DEBT_TYPE_NAME).first()
 
 

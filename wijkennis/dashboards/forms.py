@@ -42,23 +42,24 @@ class PeriodForm(forms.Form):
 
     start = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
     end = forms.DateField(label=_("To"), required=False, widget=DATE_WIDGET)
-    type = forms.ModelChoiceField(
-        label=_("Kind of trajectory"),
-        queryset=TrajectoryType.objects.none(),
-        required=False,
-        empty_label=None,
-    )
+    type = forms.ChoiceField(label=_("Kind of trajectory"), required=False)
 
-    def __init__(self, *args, trajectory_types=None, today=None, **kwargs):
+    def __init__(self, *args, trajectory_types=(), today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
         for name in ("start", "end"):
             self.fields[name].error_messages["invalid"] = _(
                 "Enter a date like 31-12-2026 (day, month, year)."
             )
-        if trajectory_types is not None:
-            self.fields["type"].queryset = trajectory_types
+        # Choices from the types read once, not a queryset read to check and again to show.
+        self.trajectory_types = {str(kind.pk): kind for kind in trajectory_types}
+        self.fields["type"].choices = [
+            (pk, kind.name) for pk, kind in self.trajectory_types.items()
+        ]
         self.fields["type"].hide_optional = True
+
+    def clean_type(self) -> TrajectoryType | None:
+        return self.trajectory_types.get(self.cleaned_data["type"])
 
     def clean(self):
         data = super().clean()

@@ -41,16 +41,14 @@ def index(request):
     )
 
 
-def _trajectory_types(scope):
-    return TrajectoryType.objects.filter(
-        Q(organisation__isnull=True) | Q(organisation__in=scope.organisations)
-    ).order_by("name")
-
-
 def _filter(request, scope) -> PeriodForm:
-    types = _trajectory_types(scope)
+    types = list(
+        TrajectoryType.objects.filter(
+            Q(organisation__isnull=True) | Q(organisation__in=scope.organisations)
+        ).order_by("name")
+    )
     data = request.GET.copy()
-    if not data.get("type") and (debt := default_trajectory_type()) is not None:
+    if not data.get("type") and (debt := default_trajectory_type(types)) is not None:
         data["type"] = str(debt.pk)
     return PeriodForm(data, trajectory_types=types)
 

@@ -7,15 +7,18 @@ from wijkennis.dashboards import access
 from wijkennis.organisations.models import KWARTIER_ROLES, Role, has_role
 
 register = template.Library()
-DASHBOARD_ROLES = {*KWARTIER_ROLES, Role.BELEIDSMEDEWERKER}
 
 
 @register.simple_tag
 def has_dashboard(user) -> bool:
-    # Asked on every page: most people hold no role with a dashboard, so no query for them.
-    if not (has_role(user, DASHBOARD_ROLES) or access.is_beheerder(user)):
-        return False
-    return (
-        access.dashboard_organisations(user).exists()
-        or access.dashboard_municipalities(user).exists()
-    )
+    # Asked on every page: from the memberships read anyway, a query only for the rare roles
+    # whose answer depends on other rows.
+    if access.is_beheerder(user):
+        return (
+            access.dashboard_organisations(user).exists()
+            or access.dashboard_municipalities(user).exists()
+        )
+    if has_role(user, KWARTIER_ROLES):
+        return True  # their own organisation's dashboard
+    policy_officer = has_role(user, {Role.BELEIDSMEDEWERKER})
+    return policy_officer and access.dashboard_municipalities(user).exists()

@@ -47,5 +47,12 @@ def test_menu_tag_follows_the_same_rule(people):
     from django.template import Context, Template
 
     tag = Template("{% load dashboards %}{% has_dashboard user as show %}{{ show }}")
-    assert tag.render(Context({"user": people.policy_officer})) == "True"
+    for user in (people.policy_officer, people.coordinator, people.admin, people.anouk):
+        offered = tag.render(Context({"user": user})) == "True"
+        can_open = dashboard_organisations(user).exists() or dashboard_municipalities(user).exists()
+        assert offered == can_open, user
     assert tag.render(Context({"user": people.anouk})) == "False"
+    # A policy officer's role counts only in a municipality.
+    elsewhere = UserFactory()
+    MembershipFactory(user=elsewhere, organisation=people.org_a, role=Role.BELEIDSMEDEWERKER)
+    assert tag.render(Context({"user": elsewhere})) == "False"
