@@ -138,14 +138,15 @@ def read_ahead_for(user_id: int) -> Iterator[None]:
 
 def cached_per_generation(topic: str) -> Callable:
     """Like `functools.lru_cache(maxsize=1)` for a function without arguments, rebuilt when the
-    topic's token changes; `.cache_clear()` forgets the value in this process."""
+    topic's token changes; `.cache_clear()` forgets the value in this process. The token costs
+    no round trip of its own where the topic is `read_along`."""
 
     def decorate(build: Callable) -> Callable:
         held: dict = {}  # "built": (token, value), replaced in one step for other threads
 
         @functools.wraps(build)
         def get():
-            current = token(topic)
+            current = token_as_read(topic)
             built = held.get("built")
             if built is None or built[0] != current:
                 built = (current, build())

@@ -12,11 +12,14 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wijkennis.core.generations import cached, token_as_read
 from wijkennis.vocabulary.models import Concept
 
 from .models import PatternCell
 
 Z_95 = 1.959963984540054
+GENERATION = "patterns"  # moved by every change of the cells (services.submit_report, …)
+SECONDS = 3600
 
 
 def wilson(successes: int, total: int, z: float = Z_95) -> tuple[float, float]:
@@ -79,7 +82,20 @@ class _Cell:
 
 
 def patterns_for(situation, organisation_kind: str | None = None) -> list[Pattern]:
-    """The patterns of one situation that may be shown, most reported first."""
+    """The patterns of one situation that may be shown, most reported first; kept in the shared
+    cache until a report comes in or is recounted (`GENERATION`) or the vocabulary, whose labels
+    they carry, changes. Counting a common situation's hundreds of cells was most of an advice
+    card (docs/BENCHMARKS.md)."""
+    labels = token_as_read("vocabulary")
+    return cached(
+        GENERATION,
+        lambda: _count(situation, organisation_kind),
+        SECONDS,
+        f"patterns:{situation.pk}:{organisation_kind}:{labels}",
+    )
+
+
+def _count(situation, organisation_kind: str | None) -> list[Pattern]:
     minimum = settings.WIJKENNIS_MIN_GROUP
     # Plain rows, not model objects: a common situation has hundreds of cells (bench/patterns.py).
     rows = PatternCell.objects.filter(situation=situation).values_list(

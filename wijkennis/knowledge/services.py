@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkennis.core.concurrency import StaleEdit
+from wijkennis.core.generations import bump
 from wijkennis.core.models import record_event
 from wijkennis.core.tasks import background
 from wijkennis.organisations.models import (
@@ -21,6 +22,7 @@ from wijkennis.search import text
 from wijkennis.search.indexing import update_knowledge_item
 from wijkennis.stories.models import Story
 
+from . import patterns
 from .models import (
     ExperienceReport,
     ItemStatus,
@@ -298,6 +300,7 @@ def submit_report(
     PatternCell.objects.filter(pk=_cell(report).pk).update(
         **{OUTCOME_FIELDS[outcome]: F(OUTCOME_FIELDS[outcome]) + 1}
     )
+    bump(patterns.GENERATION)
     return report
 
 
@@ -326,4 +329,5 @@ def refresh_patterns() -> int:
         field = OUTCOME_FIELDS[row["outcome"]]
         setattr(cell, field, getattr(cell, field) + row["n"])
     PatternCell.objects.bulk_create(cells.values(), batch_size=5000)
+    bump(patterns.GENERATION)
     return len(cells)

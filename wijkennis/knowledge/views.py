@@ -17,7 +17,7 @@ from wijkennis.core.models import record_event
 from wijkennis.organisations.models import OrganisationKind
 from wijkennis.search.queries import shared_readership
 from wijkennis.stories.models import Status, Story, readable_q
-from wijkennis.vocabulary.models import Concept
+from wijkennis.vocabulary.lookups import concepts_by_slug
 
 from . import research as research_exports
 from . import services
@@ -241,7 +241,9 @@ def my_reports(request):
 @login_required
 def advice_card(request, slug):
     """Before a home visit: the knowledge, the patterns and the stories for one situation."""
-    situation = get_object_or_404(Concept, slug=slug)
+    situation = concepts_by_slug().get(slug)
+    if situation is None:
+        raise Http404
     kind = request.GET.get("soort", "")
     kind = kind if kind in OrganisationKind.values else None
     items = (

@@ -6,11 +6,14 @@ taalbrug) are rebuilt in every app process (`core.generations`)."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 
-from wijkennis.core.generations import bump
+from wijkennis.core.generations import bump, read_along
 
 from .models import AltLabel, Concept
 
 vocabulary_changed = Signal()
+# Read with each person's cached values: the vocabulary's caches in this process cost no round
+# trip of their own to know they are current.
+read_along("vocabulary")
 
 
 def _changed(**kwargs) -> None:

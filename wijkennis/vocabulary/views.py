@@ -17,6 +17,7 @@ from wijkennis.stories.models import Story
 
 from . import services
 from .forms import CommentForm, DecisionForm, ProposalForm
+from .lookups import concepts_by_slug
 from .models import AltLabel, Concept, Proposal, ProposalStatus, Scheme
 
 
@@ -47,7 +48,7 @@ def _a_to_z() -> list[_IndexEntry]:
             _letter(concept.pref_label),
             (text.fold(concept.pref_label), *labels[concept.pk]),
         )
-        for concept in Concept.objects.all()
+        for concept in concepts_by_slug().values()
     ]
     return sorted(entries, key=lambda entry: entry.words[0])
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from wijkennis.core import generations
 from wijkennis.core.generations import (
     PREFIX,
     VALUE_PREFIX,
@@ -142,6 +143,31 @@ def test_a_token_read_along_is_fresh_after_a_change_inside_the_block(monkeypatch
         assert token_as_read("shared-list") == before
         bump("shared-list")
         assert token_as_read("shared-list") == token("shared-list") != before
+
+
+def test_a_process_cache_of_a_token_read_along_costs_no_round_trip(counted_reads, monkeypatch):
+    monkeypatch.setattr("wijkennis.core.generations._per_person", [])
+    monkeypatch.setattr("wijkennis.core.generations._read_along", [])
+    read_along("kept-list")
+    builds = []
+
+    @cached_per_generation("kept-list")
+    def kept():
+        builds.append(1)
+        return len(builds)
+
+    assert kept() == 1
+    token_reads = []
+    real_token = generations.token
+    monkeypatch.setattr(generations, "token", lambda t: token_reads.append(t) or real_token(t))
+    counted_reads.clear()
+    with read_ahead_for(7):
+        assert kept() == 1
+        assert kept() == 1
+    assert counted_reads == [[PREFIX + "kept-list"]] and token_reads == []
+    bump("kept-list")  # in another process: seen at the next request
+    with read_ahead_for(7):
+        assert kept() == 2
 
 
 def test_a_page_reads_what_it_asks_about_its_person_in_one_round_trip(

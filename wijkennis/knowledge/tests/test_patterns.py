@@ -3,6 +3,8 @@
 import itertools
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -118,3 +120,28 @@ def test_no_view_or_difference_of_views_reveals_a_small_group(concepts, sizes):
         if totals[None]:
             rest = totals[None] - sum(totals[kind] for kind in subset)
             assert rest == 0 or rest >= 5, (sizes, subset, totals)
+
+
+def test_the_advice_card_keeps_its_patterns_until_a_report_or_a_label_changes(client, concepts):
+    post, samen = concepts["post"], concepts["samen"]
+    people = reporters(6)
+    for person in people[:5]:
+        services.submit_report(person, situation=post, tried=samen, outcome="hielp")
+    client.force_login(people[0])
+
+    def card() -> str:
+        return client.get(f"/wij-kennis/situatie/{post.slug}/").content.decode()
+
+    assert "Van de 5 mensen die “Samen de post openen” probeerden" in card()
+    with CaptureQueriesContext(connection) as queries:
+        card()
+    assert not [query for query in queries if "knowledge_patterncell" in query["sql"]]
+
+    services.submit_report(people[5], situation=post, tried=samen, outcome="hielp")
+    assert "Van de 6 mensen die “Samen de post openen” probeerden" in card()
+    samen.pref_label = "Samen openen"
+    samen.save()
+    assert "Van de 6 mensen die “Samen openen” probeerden" in card()
+    ExperienceReport.objects.filter(reporter=people[5]).delete()  # the cells don't know…
+    services.refresh_patterns()  # …until they are recounted
+    assert "Van de 5 mensen die “Samen openen” probeerden" in card()
