@@ -92,17 +92,17 @@ def results_html(request, raw: str, concepts: list[str], page: int) -> SafeStrin
     key = _key(shared_readership(request.user), request)
     generation = token_as_read(GENERATION)
     html = _recent.get(generation, key)
+    if html is not None:  # kept as it came; its time runs from when it was put
+        return mark_safe(html)  # noqa: S308 - our own template's output, escaped there
+    html = store.get(key)
     if html is None:
-        html = store.get(key)
-        if html is None:
-            html = _render(request, raw, concepts, page)
-            # Rendered from rows that a change may have replaced meanwhile (and the cache
-            # emptied since): then not kept.
-            if token(GENERATION) == generation:
-                store.set(key, html, seconds)
-                _recent.put(generation, key, html, seconds)
-        else:
-            _recent.put(generation, key, html, seconds)
+        html = _render(request, raw, concepts, page)
+        # Rendered from rows that a change may have replaced meanwhile (and the cache emptied
+        # since): then not kept.
+        if token(GENERATION) != generation:
+            return mark_safe(html)  # noqa: S308 - our own template's output, escaped there
+        store.set(key, html, seconds)
+    _recent.put(generation, key, html, seconds)
     return mark_safe(html)  # noqa: S308 - our own template's output, escaped there
 
 
