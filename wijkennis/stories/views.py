@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from wijkennis.core.models import record_event
 from wijkennis.organisations.models import STORY_WRITER_ROLES, has_role
+from wijkennis.vocabulary.lookups import concepts_among
 from wijkennis.vocabulary.services import suggest_concepts
 
 from . import services
@@ -86,10 +87,20 @@ def story_detail(request, pk):
         record_event(request.user, "story.read", story)
     # Any writer may distill a published story into wij-kennis (knowledge.services.propose_item).
     can_distill = story.status == Status.PUBLISHED and has_role(request.user, STORY_WRITER_ROLES)
+    # Only the ids are read, from the link table alone: the concepts are kept in this process.
+    concepts = concepts_among(
+        Story.concepts.through.objects.filter(story=story).values_list("concept_id", flat=True)
+    )
     return render(
         request,
         "stories/story_detail.html",
-        {"story": story, "version": version, "is_author": is_author, "can_distill": can_distill},
+        {
+            "story": story,
+            "version": version,
+            "concepts": concepts,
+            "is_author": is_author,
+            "can_distill": can_distill,
+        },
     )
 
 

@@ -91,3 +91,27 @@ def test_others_read_the_published_version_not_the_draft(people, client):
     assert "Gepubliceerde tekst." in page and "Nieuwe tekst." not in page
     client.force_login(people.anouk)
     assert "Nieuwe tekst." in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_new_membership_counts_at_once(people):
+    """The rule is kept resolved per readership, never per person: a membership changes it."""
+    from tests.factories import MembershipFactory
+    from wijkennis.organisations.models import Role
+
+    story = StoryFactory(
+        author=people.anouk,
+        organisation=people.org_a,
+        published=True,
+        visibility=Visibility.ORGANISATION,
+    )
+    assert not Story.objects.visible_to(people.bram).filter(pk=story.pk).exists()
+    MembershipFactory(user=people.bram, organisation=people.org_a, role=Role.ERVARINGSWERKER)
+    assert Story.objects.visible_to(people.bram).filter(pk=story.pk).exists()
+
+
+def test_each_reading_reads_the_stories_afresh(people):
+    """What visible_to returns is a copy of the kept filter, so no list of rows is ever kept."""
+    first = StoryFactory(author=people.anouk, published=True, visibility=Visibility.PUBLIC)
+    assert list(Story.objects.visible_to(people.bram)) == [first]
+    second = StoryFactory(author=people.anouk, published=True, visibility=Visibility.PUBLIC)
+    assert set(Story.objects.visible_to(people.bram)) == {first, second}

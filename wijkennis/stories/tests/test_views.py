@@ -184,3 +184,20 @@ def test_readers_pages_never_load_the_private_originals(client, people, page):
         response = client.get(reverse(page, args=args))
     assert response.status_code == 200 and "[naam 1]" in response.content.decode()
     assert not [query for query in captured if "original_body" in query["sql"]]
+
+
+def test_story_page_names_its_subjects_in_the_vocabulary_order(client, people):
+    from tests.factories import ConceptFactory
+
+    work = ConceptFactory(pref_label="Werk")
+    debts = ConceptFactory(pref_label="Armoede")
+    story = StoryFactory(author=people.anouk, published=True, visibility=Visibility.PUBLIC)
+    story.concepts.set([work, debts])
+    client.force_login(people.bram)
+    url = reverse("stories:detail", args=[story.pk])
+    page = client.get(url).content.decode()
+    assert page.index(">Armoede<") < page.index(">Werk<")
+    debts.pref_label = "Geldzorgen"
+    debts.save()  # the vocabulary kept in this process is rebuilt at once
+    page = client.get(url).content.decode()
+    assert ">Geldzorgen<" in page and ">Armoede<" not in page
