@@ -92,6 +92,8 @@ MIDDLEWARE = [
     # Outside everything that queries: database gone → a clear 503 page, reconnect next time.
     "wijkennis.core.database_errors.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # From here on, the signed-in person's cached values come in one round trip.
+    "wijkennis.core.middleware.read_ahead_for_the_session",
     "wijkennis.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -144,7 +146,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's password sign-in, the account of a session read from the cache.
+    "wijkennis.accounts.backends.AccountBackend",
     # Staff of an organisation with OpenID Connect sign in there (wijkennis.sso).
     "wijkennis.sso.auth.OrganisationOIDCBackend",
 ]

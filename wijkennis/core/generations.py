@@ -58,6 +58,15 @@ def bump(topic: str) -> None:
     transaction.on_commit(lambda: cache.set(key, uuid.uuid4().hex, timeout=None))
 
 
+def forget(name: str) -> None:
+    """Removes the `cached` value `name` (default: its topic) from the shared cache, now and
+    after the commit: for a value holding what an erasure must remove, which a moved token only
+    leaves unused until it expires."""
+    key = VALUE_PREFIX + name
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 def cached(
     topic: str,
     build: Callable[[], T],

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.middleware import get_user
 from django.urls import reverse
 from django.utils import translation
@@ -55,11 +56,25 @@ class DutchFirstLocaleMiddleware:
             user.save(update_fields=["language"])
 
 
+def read_ahead_for_the_session(get_response):
+    """Fetches what every page asks about the signed-in person (their account, memberships,
+    unread inbreng, …) in one round trip to the shared cache, at the first that a page asks for
+    (`core.generations.read_ahead_for`). Keyed by the session's user id, so that the account
+    itself, which the language already needs, comes in that same trip."""
+
+    def middleware(request):
+        user_id = request.session.get(SESSION_KEY)
+        if user_id is None:
+            return get_response(request)
+        with read_ahead_for(get_user_model()._meta.pk.to_python(user_id)):
+            return get_response(request)
+
+    return middleware
+
+
 def person_once_per_request(get_response):
     """Marks the signed-in person of this request, so that their memberships are read once
-    (`organisations.models.memberships_held`), not once for every role question; and fetches
-    what every page asks about them (memberships, unread inbreng, …) in one round trip to the
-    shared cache (`core.generations.read_ahead_for`).
+    (`organisations.models.memberships_held`), not once for every role question.
 
     Also puts the user object itself on the request. Django's authentication and django-otp
     each wrap it in a lazy object, and every attribute a page read passed through both: about
@@ -69,10 +84,8 @@ def person_once_per_request(get_response):
     def middleware(request):
         request.user.is_verified  # noqa: B018 - django-otp's lazy check, run before unwrapping
         request.user = user = get_user(request)
-        if not user.is_authenticated:
-            return get_response(request)
-        setattr(user, ONCE_PER_REQUEST, True)
-        with read_ahead_for(user.pk):
-            return get_response(request)
+        if user.is_authenticated:
+            setattr(user, ONCE_PER_REQUEST, True)
+        return get_response(request)
 
     return middleware

@@ -26,7 +26,7 @@ from .models import (
     manageable_organisations,
 )
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "wijkennis.accounts.backends.AccountBackend"
 
 
 def _require_inviter(request) -> None:

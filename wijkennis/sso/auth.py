@@ -4,7 +4,7 @@ mozilla-django-oidc reads its configuration through `get_settings(name)` and ins
 attributes set in `__init__`. Here both come from the `OidcProvider` chosen when the flow
 started (its id is in the session), so one Wijkennis serves many organisations' providers.
 
-Add the backend to AUTHENTICATION_BACKENDS after django-axes and Django's ModelBackend:
+Add the backend to AUTHENTICATION_BACKENDS after django-axes and the password backend:
     "wijkennis.sso.auth.OrganisationOIDCBackend",
 """
 
@@ -16,6 +16,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
+
+from wijkennis.accounts.backends import AccountFromCache
 
 from . import services
 from .models import OidcProvider
@@ -62,7 +64,7 @@ def _audience_ok(payload: dict, client_id: str) -> bool:
     return len(audiences) == 1 or payload.get("azp") == client_id
 
 
-class OrganisationOIDCBackend(ProviderSettingsMixin, OIDCAuthenticationBackend):
+class OrganisationOIDCBackend(AccountFromCache, ProviderSettingsMixin, OIDCAuthenticationBackend):
     """Signs in on the callback of a flow that `sso:start` began; ignores every other call
     (password logins pass by it). A refusal is left in `request.sso_failure` (an SsoRefused)."""
 

@@ -9,7 +9,7 @@ from wijkennis.sso.models import OidcProvider
 
 BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "wijkennis.accounts.backends.AccountBackend",
     "wijkennis.sso.auth.OrganisationOIDCBackend",
 ]
 SECRET_ENV = "WIJKENNIS_TEST_OIDC_SECRET"
