@@ -66,6 +66,7 @@ def make_plan() -> dict:
     from django.contrib.sessions.backends.db import SessionStore
     from search import QUERIES
 
+    from wijkennis.accounts.backends import AccountBackend
     from wijkennis.accounts.models import User
     from wijkennis.organisations.models import Membership, Role
     from wijkennis.search.models import SearchEntry
@@ -87,7 +88,7 @@ def make_plan() -> dict:
         for _ in range(SESSIONS):
             store = SessionStore()
             store[SESSION_KEY] = str(user.pk)
-            store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+            store[BACKEND_SESSION_KEY] = f"{AccountBackend.__module__}.{AccountBackend.__name__}"
             store[HASH_SESSION_KEY] = user.get_session_auth_hash()
             store.create()
             keys.append(store.session_key)
@@ -145,7 +146,17 @@ def start_gunicorn(port: int, workers: int, cache_seconds: int = 600) -> subproc
 
 
 def warm_up(port: int, plan: dict) -> None:
-    """Each worker's first requests load the vocabulary caches; not part of the figures."""
+    """Each worker's first requests load the vocabulary caches; not part of the figures. First
+    a check that the sessions are signed in: a signed-out reader would search and read less."""
+    for session, path in [
+        (plan["reader_sessions"][0], "/mijn-gegevens/"),
+        (plan["coordinator_sessions"][0], plan["dashboard"]),
+    ]:
+        opener = urllib.request.build_opener()
+        opener.addheaders = [("Cookie", f"sessionid={session}")]
+        url = f"http://127.0.0.1:{port}{path}"
+        if opener.open(url, timeout=30).geturl() != url:  # sent on to the login page
+            sys.exit(f"The benchmark's session is not signed in: {path} redirected.")
     opener = urllib.request.build_opener()
     opener.addheaders = [("Cookie", f"sessionid={plan['reader_sessions'][0]}")]
     for query in plan["queries"]:
