@@ -267,3 +267,27 @@ def test_sessions_cache_and_stories_are_shared_by_two_processes(two_apps):
     browser.post(b + "/account/uitloggen/", data={"csrfmiddlewaretoken": token}, timeout=30)
     browser.cookies.set("sessionid", session_key)  # even with the old cookie kept
     assert not _signed_in(browser, a)
+
+
+DEACTIVATE = f"""
+from wijkennis.accounts.models import User
+user = User.objects.get(email="{EMAIL}")
+user.is_active = {{active}}
+user.save()
+"""
+
+
+def test_an_account_deactivated_elsewhere_is_signed_out_in_both(two_apps):
+    """Each process keeps the account of a session in the shared cache (accounts.backends): a
+    change made in a third process, here a command, must count in both at the next request."""
+    a, b, _redis_client, env = two_apps
+    browser = requests.Session()
+    _log_in(browser, a)
+    assert _signed_in(browser, a) and _signed_in(browser, b)  # both have read the account
+    shell = [str(BIN / "wijkennis"), "shell", "-c"]
+    subprocess.run([*shell, DEACTIVATE.format(active=False)], env=env, check=True)
+    try:
+        assert not _signed_in(browser, a)
+        assert not _signed_in(browser, b)
+    finally:
+        subprocess.run([*shell, DEACTIVATE.format(active=True)], env=env, check=True)

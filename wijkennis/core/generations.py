@@ -59,9 +59,9 @@ def bump(topic: str) -> None:
 
 
 def forget(name: str) -> None:
-    """Removes the `cached` value `name` (default: its topic) from the shared cache, now and
-    after the commit: for a value holding what an erasure must remove, which a moved token only
-    leaves unused until it expires."""
+    """Removes the `cached` value stored under `name` (its topic where it has no name of its
+    own), now and after the commit: for a value holding what an erasure must remove, which a
+    moved token only leaves unused until it expires."""
     key = VALUE_PREFIX + name
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
