@@ -98,6 +98,8 @@ class StoryManager(models.Manager.from_queryset(StoryQuerySet)):
     def visible_to(self, user) -> StoryQuerySet:
         """From all stories, as every caller starts: the same rule, resolved into SQL
         conditions once per readership in this process (that took 0.4 ms of a 5 ms story page)."""
+        if type(self) is not StoryManager:  # a related manager: its relation filters first
+            return super().visible_to(user)
         return _readable_stories(readership(user)).all()  # a copy: the kept one never holds rows
 
 

@@ -115,3 +115,11 @@ def test_each_reading_reads_the_stories_afresh(people):
     assert list(Story.objects.visible_to(people.bram)) == [first]
     second = StoryFactory(author=people.anouk, published=True, visibility=Visibility.PUBLIC)
     assert set(Story.objects.visible_to(people.bram)) == {first, second}
+
+
+def test_through_a_relation_only_that_relations_stories_are_read(people):
+    public = {"published": True, "visibility": Visibility.PUBLIC}
+    own = StoryFactory(author=people.anouk, organisation=people.org_a, **public)
+    other = StoryFactory(author=people.bram, organisation=people.org_b, **public)
+    assert list(people.org_a.stories.visible_to(people.bram)) == [own]
+    assert set(Story.objects.visible_to(people.bram)) == {own, other}
