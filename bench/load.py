@@ -66,7 +66,7 @@ def make_plan() -> dict:
     from django.contrib.sessions.backends.db import SessionStore
     from search import QUERIES
 
-    from wijkennis.accounts.backends import AccountBackend
+    from wijkennis.accounts.backends import PASSWORD_BACKEND
     from wijkennis.accounts.models import User
     from wijkennis.organisations.models import Membership, Role
     from wijkennis.search.models import SearchEntry
@@ -88,7 +88,7 @@ def make_plan() -> dict:
         for _ in range(SESSIONS):
             store = SessionStore()
             store[SESSION_KEY] = str(user.pk)
-            store[BACKEND_SESSION_KEY] = f"{AccountBackend.__module__}.{AccountBackend.__name__}"
+            store[BACKEND_SESSION_KEY] = PASSWORD_BACKEND
             store[HASH_SESSION_KEY] = user.get_session_auth_hash()
             store.create()
             keys.append(store.session_key)

@@ -269,10 +269,10 @@ def test_sessions_cache_and_stories_are_shared_by_two_processes(two_apps):
     assert not _signed_in(browser, a)
 
 
-DEACTIVATE = f"""
+SET_ACTIVE = """
 from wijkennis.accounts.models import User
-user = User.objects.get(email="{EMAIL}")
-user.is_active = {{active}}
+user = User.objects.get(email="{email}")
+user.is_active = {active}
 user.save()
 """
 
@@ -285,9 +285,9 @@ def test_an_account_deactivated_elsewhere_is_signed_out_in_both(two_apps):
     _log_in(browser, a)
     assert _signed_in(browser, a) and _signed_in(browser, b)  # both have read the account
     shell = [str(BIN / "wijkennis"), "shell", "-c"]
-    subprocess.run([*shell, DEACTIVATE.format(active=False)], env=env, check=True)
+    subprocess.run([*shell, SET_ACTIVE.format(email=EMAIL, active=False)], env=env, check=True)
     try:
         assert not _signed_in(browser, a)
         assert not _signed_in(browser, b)
     finally:
-        subprocess.run([*shell, DEACTIVATE.format(active=True)], env=env, check=True)
+        subprocess.run([*shell, SET_ACTIVE.format(email=EMAIL, active=True)], env=env, check=True)

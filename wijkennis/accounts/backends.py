@@ -16,6 +16,8 @@ from django.dispatch import receiver
 from wijkennis.core.generations import bump, cached, forget, per_person
 
 ACCOUNT_SECONDS = 300
+# The password backend's path, as sessions record it (settings.AUTHENTICATION_BACKENDS).
+PASSWORD_BACKEND = f"{__name__}.AccountBackend"
 
 
 @per_person

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from wijkennis.accounts.backends import PASSWORD_BACKEND
 from wijkennis.sso.services import login_url_for_invitation
 
 from . import services
@@ -25,8 +26,6 @@ from .models import (
     invitable_roles,
     manageable_organisations,
 )
-
-MODEL_BACKEND = "wijkennis.accounts.backends.AccountBackend"
 
 
 def _require_inviter(request) -> None:
@@ -248,7 +247,7 @@ def _accept(request, token, invitation):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            login(request, user, backend=MODEL_BACKEND)
+            login(request, user, backend=PASSWORD_BACKEND)
             messages.success(request, _welcome(invitation))
             return redirect("core:home")
     context["form"] = form

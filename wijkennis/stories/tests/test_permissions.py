@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import StoryFactory
+from tests.factories import MembershipFactory, StoryFactory
+from wijkennis.organisations.models import Role
 from wijkennis.stories.models import Story, Visibility
 
 # Readers of a story written by Anouk (organisation A), per visibility.
@@ -95,9 +96,6 @@ def test_others_read_the_published_version_not_the_draft(people, client):
 
 def test_a_new_membership_counts_at_once(people):
     """The rule is kept resolved per readership, never per person: a membership changes it."""
-    from tests.factories import MembershipFactory
-    from wijkennis.organisations.models import Role
-
     story = StoryFactory(
         author=people.anouk,
         organisation=people.org_a,

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.factories import StoryFactory
+from tests.factories import ConceptFactory, StoryFactory
 from wijkennis.stories.models import Status, Story, Visibility
 from wijkennis.stories.views import NewestPaginator
 
@@ -187,8 +187,6 @@ def test_readers_pages_never_load_the_private_originals(client, people, page):
 
 
 def test_story_page_names_its_subjects_in_the_vocabulary_order(client, people):
-    from tests.factories import ConceptFactory
-
     work = ConceptFactory(pref_label="Werk")
     debts = ConceptFactory(pref_label="Armoede")
     story = StoryFactory(author=people.anouk, published=True, visibility=Visibility.PUBLIC)
